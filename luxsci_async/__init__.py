@@ -1,0 +1,74 @@
+"""luxsci_async: the async Python SDK for the LuxSci REST API v2.
+
+>>> async with LuxSci(token=..., secret=..., account="12345") as lux:
+...     users = await lux.request("GET", "/account/{account}/users")
+"""
+
+from __future__ import annotations
+
+from ._http import Timeout
+from ._pagination import JobFailedError, JobHandle, Page, Report
+from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
+from ._routes.spec import Param, Route, RouteTable
+from ._routes.table import ROUTES as routes
+from ._rows import Row
+from ._session import LuxSci, SessionStats
+from ._types import UNSET, Attachment, Unset
+from .errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConnectError,
+    LuxSciError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PaginationError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestTimeout,
+    ResponseValidationError,
+    ServerError,
+    SessionClosedError,
+    TransportError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "UNSET",
+    "APIError",
+    "Attachment",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConnectError",
+    "JobFailedError",
+    "JobHandle",
+    "LuxSci",
+    "LuxSciError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "Page",
+    "Param",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimit",
+    "RateLimitError",
+    "Report",
+    "RequestTimeout",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "Route",
+    "RouteTable",
+    "Row",
+    "ServerError",
+    "SessionClosedError",
+    "SessionStats",
+    "Timeout",
+    "TransportError",
+    "Unset",
+    "__version__",
+    "routes",
+]

@@ -1,0 +1,185 @@
+"""Session settings: keyword arguments, ``LUXSCI_*`` environment variables, and their checks."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+from ._assumptions import DEFAULT_AUTH_TTL, DEFAULT_HOST
+from ._http import Timeout
+from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
+from ._secret import Secret
+from .errors import ConfigurationError
+
+ENV_PREFIX = "LUXSCI_"
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$")
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """Resolved, validated settings of one session."""
+
+    token: str
+    secret: Secret
+    scope: Literal["account", "user"]
+    account: str | None
+    user: str | None
+    password: Secret | None
+    base_url: str
+    timeout: Timeout
+    retry: RetryPolicy
+    rate_limit: RateLimit | None
+    max_concurrency: int
+    auth_ttl: float
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _text(name: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{name} must be a str, got {type(value).__name__}")
+    if not value.strip():
+        raise ConfigurationError(f"{name} must not be empty")
+    if any(ch in value for ch in "\r\n\x00"):
+        raise ConfigurationError(f"{name} must not contain CR, LF or NUL")
+    return value
+
+
+def _base_url(host: str | None, base_url: str | None) -> str:
+    if host is not None and base_url is not None:
+        raise ConfigurationError("give either host or base_url, not both")
+    if base_url is None:
+        host = host or DEFAULT_HOST
+        if not _HOSTNAME.match(host):
+            raise ConfigurationError(f"host must be a bare host name like {DEFAULT_HOST!r}")
+        return f"https://{host}"
+    match = re.match(r"^(https?)://([^/?#]+)/?$", base_url)
+    if not match:
+        raise ConfigurationError("base_url must look like https://host[:port] (no path)")
+    scheme, netloc = match.groups()
+    hostname = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
+    if scheme == "http" and not _is_loopback(hostname):
+        raise ConfigurationError(
+            "plain http:// is only allowed for a loopback base_url (e.g. the emulator)"
+        )
+    return base_url.rstrip("/")
+
+
+def _number(name: str, value: object, *, minimum: float, integer: bool = False) -> float:
+    kinds = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        expected = "an int" if integer else "a number"
+        raise ConfigurationError(f"{name} must be {expected}, got {value!r}")
+    if not value >= minimum:  # also rejects NaN
+        raise ConfigurationError(f"{name} must be >= {minimum}, got {value!r}")
+    return float(value)
+
+
+def resolve(
+    *,
+    token: str | None,
+    secret: str | None,
+    account: str | int | None,
+    user: str | None,
+    password: str | None,
+    host: str | None,
+    base_url: str | None,
+    timeout: float | Timeout | None,
+    max_retries: int | None,
+    retry: RetryPolicy | None,
+    rate_limit: RateLimit | None,
+    max_concurrency: int,
+    auth_ttl: float | None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Merge arguments with ``LUXSCI_*`` variables (arguments win) and check the result.
+
+    Scope settings (account, user, password) come all from the arguments when any is given,
+    otherwise all from the environment, so a stray ``LUXSCI_ACCOUNT`` cannot contradict an
+    explicit user login.
+    """
+    env = os.environ if environ is None else environ
+
+    def from_env(name: str) -> str | None:
+        return env.get(ENV_PREFIX + name) or None
+
+    token = _text("token", token if token is not None else from_env("TOKEN"))
+    secret = _text("secret", secret if secret is not None else from_env("SECRET"))
+    if token is None or secret is None:
+        missing = " and ".join(n for n, v in (("token", token), ("secret", secret)) if v is None)
+        raise ConfigurationError(f"{missing} required (argument or LUXSCI_{missing.upper()})")
+
+    if isinstance(account, int) and not isinstance(account, bool):
+        account = str(account)
+    if account is None and user is None and password is None:
+        account, user, password = from_env("ACCOUNT"), from_env("USER"), from_env("PASSWORD")
+    account = _text("account", account)
+    user = _text("user", user)
+    password = _text("password", password)
+    if password is not None and user is None:
+        raise ConfigurationError("password given without user")
+    if password is not None and account is not None:
+        raise ConfigurationError(
+            "contradictory scope: give account (account scope) or user and password "
+            "(user scope), not both"
+        )
+    if password is None and account is None:
+        raise ConfigurationError(
+            "no scope: give account (account scope) or user and password (user scope)"
+        )
+    if account is not None and not account.isdigit():
+        raise ConfigurationError("account must be the numeric account code, e.g. '12345'")
+
+    if host is None and base_url is None:
+        host, base_url = from_env("HOST"), from_env("BASE_URL")
+    url = _base_url(_text("host", host), _text("base_url", base_url))
+
+    if timeout is None:
+        timeout_obj = Timeout()
+    elif isinstance(timeout, Timeout):
+        timeout_obj = timeout
+    else:
+        seconds = _number("timeout", timeout, minimum=0.001)
+        timeout_obj = Timeout(connect=seconds, read=seconds, write=seconds, pool=seconds)
+
+    if retry is not None and not isinstance(retry, RetryPolicy):
+        raise ConfigurationError("retry must be a RetryPolicy")
+    if max_retries is not None:
+        count = int(_number("max_retries", max_retries, minimum=0, integer=True))
+        if retry is not None and retry.max_retries != count:
+            raise ConfigurationError("max_retries contradicts retry.max_retries; give one")
+        retry = attrs.evolve(retry or RetryPolicy(), max_retries=count)
+    if rate_limit is not None and not isinstance(rate_limit, RateLimit):
+        raise ConfigurationError("rate_limit must be a RateLimit (or None)")
+
+    return Settings(
+        token=token,
+        secret=Secret(secret),
+        scope="user" if password is not None else "account",
+        account=account,
+        user=user,
+        password=Secret(password) if password is not None else None,
+        base_url=url,
+        timeout=timeout_obj,
+        retry=retry or RetryPolicy(),
+        rate_limit=rate_limit,
+        max_concurrency=int(_number("max_concurrency", max_concurrency, minimum=1, integer=True)),
+        auth_ttl=_number(
+            "auth_ttl", DEFAULT_AUTH_TTL if auth_ttl is None else auth_ttl, minimum=0.01
+        ),
+    )

@@ -1,0 +1,161 @@
+"""The one cattrs converter: LuxSci JSON <-> attrs models.
+
+Hooks are registered once, at import. Unknown keys are kept in a model's ``extra`` mapping,
+enums accept values they do not know, and ``YYYY-MM-DD HH:MM:SS`` GMT strings become aware
+UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timezone
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import orjson
+from cattrs.gen import make_dict_structure_fn
+
+from ._assumptions import DATETIME_FORMAT
+from .errors import ResponseValidationError
+
+T = TypeVar("T")
+
+EXTRA_FIELD = "extra"
+"""Name of the field that collects keys a model does not declare."""
+
+converter = cattrs.Converter(detailed_validation=True)
+
+
+def parse_datetime(value: Any) -> datetime:
+    """Parse a LuxSci ``DATETIME`` (GMT) or a Unix timestamp into an aware UTC datetime."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(timezone.utc)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=timezone.utc)
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10:
+            text += " 00:00:00"
+        return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=timezone.utc)
+    raise TypeError(f"expected a date-time string, got {type(value).__name__}")
+
+
+def format_datetime(value: datetime | date) -> str:
+    """Format an aware datetime (or a date, as midnight) as LuxSci ``DATETIME`` in GMT."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+            raise ValueError("naive datetime: give a timezone-aware datetime (e.g. UTC)")
+        return value.astimezone(timezone.utc).strftime(DATETIME_FORMAT)
+    return value.strftime("%Y-%m-%d 00:00:00")
+
+
+def parse_bool(value: Any) -> bool:
+    """LuxSci flags arrive as 0/1, "0"/"1", or booleans."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in ("1", "true", "yes", "y", "on"):
+            return True
+        if lowered in ("0", "false", "no", "n", "off", ""):
+            return False
+    raise ValueError(f"not a flag: {value!r}")
+
+
+converter.register_structure_hook(datetime, lambda v, _: parse_datetime(v))
+converter.register_unstructure_hook(datetime, format_datetime)
+converter.register_structure_hook(bool, lambda v, _: parse_bool(v))
+# A predicate, not the class: registered by class, the str hook would also catch str enums.
+converter.register_structure_hook_func(
+    lambda t: t is str, lambda v, _: v if isinstance(v, str) else str(v)
+)
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    return cls(value)
+
+
+converter.register_structure_hook(enum.Enum, _structure_enum)
+converter.register_unstructure_hook(enum.Enum, lambda v: v.value)
+
+
+def _has_extra(cls: type[Any]) -> bool:
+    return attrs.has(cls) and any(f.name == EXTRA_FIELD for f in attrs.fields(cls))
+
+
+def _make_extra_structure(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    inner = make_dict_structure_fn(cls, converter)
+    known = frozenset(f.alias or f.name for f in attrs.fields(cls) if f.name != EXTRA_FIELD)
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+        extra = {k: v for k, v in value.items() if k not in known}
+        if extra:
+            value = {k: v for k, v in value.items() if k in known}
+            value[EXTRA_FIELD] = extra
+        return inner(value, cls)
+
+    return structure
+
+
+def _make_extra_unstructure(cls: type[Any]) -> Callable[[Any], Any]:
+    names = [f.name for f in attrs.fields(cls) if f.name != EXTRA_FIELD]
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        out = dict(getattr(obj, EXTRA_FIELD))
+        for name in names:
+            out[name] = converter.unstructure(getattr(obj, name))
+        return out
+
+    return unstructure
+
+
+converter.register_structure_hook_factory(_has_extra, _make_extra_structure)
+converter.register_unstructure_hook_factory(_has_extra, _make_extra_unstructure)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Build ``cls`` from decoded JSON; a mismatch raises :class:`ResponseValidationError`."""
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        detail = (
+            "; ".join(cattrs.transform_error(exc))
+            if isinstance(exc, cattrs.BaseValidationError)
+            else str(exc)
+        )
+        raise ResponseValidationError(
+            f"response does not fit {getattr(cls, '__name__', cls)}: {detail}", data=data
+        ) from None
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn models (and containers of them) back into JSON-ready values."""
+    return converter.unstructure(obj)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return format_datetime(value)
+    if attrs.has(type(value)):
+        return unstructure(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot send a {type(value).__name__} as JSON")
+
+
+def dump_json(value: Any) -> bytes:
+    """Serialise a request body once: these exact bytes are hashed, signed and sent."""
+    try:
+        return orjson.dumps(
+            value, default=_json_default, option=orjson.OPT_PASSTHROUGH_DATETIME
+        ).strip()
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"json: {exc}") from None

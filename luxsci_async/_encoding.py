@@ -1,0 +1,105 @@
+"""Query-string and path encoding (README assumption 7), with input checks.
+
+The strings built here are exactly what is sent *and* what is signed, so nothing downstream
+may re-encode them. Values that could change the meaning of a path or a header are refused
+with a ``ValueError``/``TypeError`` naming the field, before anything is sent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from ._assumptions import BOOL_FALSE, BOOL_TRUE, LIST_SEPARATOR, PATH_SEGMENT_SAFE, QUERY_SAFE
+from ._convert import format_datetime
+
+MAX_PATH_VALUE = 1024
+MAX_QUERY_VALUE = 8192
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PRE_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+QueryParams = Mapping[str, Any] | Iterable[tuple[str, Any]]
+
+
+def _checked_text(field: str, value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise ValueError(f"{field}: too long ({len(value)} characters; at most {limit})")
+    if _CONTROL.search(value):
+        raise ValueError(f"{field}: control characters (CR, LF, NUL, ...) are not allowed")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{field}: not valid Unicode text") from None
+    return value
+
+
+def path_value(field: str, value: object, *, multi_segment: bool = False) -> str:
+    """Check one path parameter and percent-encode it (per segment)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"{field}: expected str or int, got {type(value).__name__}")
+    text = _checked_text(field, str(value), MAX_PATH_VALUE)
+    if not text.strip():
+        raise ValueError(f"{field}: must not be empty")
+    if _PRE_ENCODED.search(text):
+        raise ValueError(f"{field}: percent-encoded sequences are not allowed (give the raw value)")
+    segments = text.split("/") if multi_segment else [text]
+    if not multi_segment and "/" in text:
+        raise ValueError(f"{field}: '/' is not allowed in this path parameter")
+    for segment in segments:
+        if segment in ("", ".", ".."):
+            raise ValueError(f"{field}: empty, '.' or '..' path segments are not allowed")
+    return "/".join(quote(segment, safe=PATH_SEGMENT_SAFE) for segment in segments)
+
+
+def fill_path(template: str, values: Mapping[str, str]) -> str:
+    """Substitute already-encoded values into a route template."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def placeholders(template: str) -> list[str]:
+    """Names of the ``{placeholders}`` in a path template, in order."""
+    return _PLACEHOLDER.findall(template)
+
+
+def query_value(field: str, value: Any) -> str:
+    """The text form of one query value, before percent-encoding."""
+    if isinstance(value, bool):
+        return str(BOOL_TRUE if value else BOOL_FALSE)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{field}: must be a finite number")
+        return repr(value)
+    if isinstance(value, str):
+        return _checked_text(field, value, MAX_QUERY_VALUE)
+    if isinstance(value, (datetime, date)):
+        try:
+            return format_datetime(value)
+        except ValueError as exc:
+            raise ValueError(f"{field}: {exc}") from None
+    if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
+        items = [query_value(f"{field}[{i}]", item) for i, item in enumerate(value)]
+        return LIST_SEPARATOR.join(items)
+    raise TypeError(f"{field}: unsupported query value type {type(value).__name__}")
+
+
+def encode_query(params: QueryParams | None) -> str:
+    """RFC 3986 query string in the caller's order; ``None`` values are left out."""
+    if not params:
+        return ""
+    pairs = params.items() if isinstance(params, Mapping) else params
+    parts = []
+    for key, value in pairs:
+        if not isinstance(key, str) or not key:
+            raise TypeError(f"query parameter names must be non-empty str, got {key!r}")
+        if value is None:
+            continue
+        text = query_value(key, value)
+        parts.append(f"{quote(key, safe=QUERY_SAFE)}={quote(text, safe=QUERY_SAFE)}")
+    return "&".join(parts)

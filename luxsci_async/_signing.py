@@ -1,0 +1,36 @@
+"""LuxSci request signing (mechanics §3-4): the auth handshake and the ``signature`` cookie."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from ._assumptions import SIGNATURE_COOKIE
+
+
+def auth_signature(secret: bytes, token: str, date: int, user: str = "", password: str = "") -> str:
+    """HMAC for ``POST /auth``: over ``token\\ndate\\n`` (+ ``user\\npass\\n`` for user scope)."""
+    message = f"{token}\n{date}\n"
+    if user:
+        message += f"{user}\n{password}\n"
+    return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def body_hash(body: bytes | None) -> str:
+    """SHA-256 hex of the (trimmed) JSON body; empty for requests without a body."""
+    if not body:
+        return ""
+    return hashlib.sha256(body.strip()).hexdigest()
+
+
+def request_signature(
+    secret: bytes, auth: str, method: str, path: str, query: str, body_sha256: str
+) -> str:
+    """HMAC over ``auth\\nMETHOD\\nPATH\\nQS\\nBODYHASH\\n`` with the integration secret."""
+    message = f"{auth}\n{method}\n{path}\n{query}\n{body_sha256}\n"
+    return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def signature_cookie(auth: str, signature: str) -> str:
+    """The ``Cookie`` header value for an authenticated call."""
+    return f"{SIGNATURE_COOKIE}={auth}:{signature}"

@@ -1,0 +1,178 @@
+"""The exception tree. Everything the SDK raises on purpose derives from :class:`LuxSciError`.
+
+::
+
+    LuxSciError
+    ├── ConfigurationError          (also a ValueError) bad or contradictory settings
+    ├── SessionClosedError          (also a RuntimeError) the session was closed
+    ├── TransportError              the exchange failed below HTTP
+    │   ├── ConnectError            no connection; nothing was sent
+    │   ├── RequestTimeout          a timeout (connect, read, write or pool)
+    │   └── OutcomeUnknownError     a non-idempotent request may have reached the server
+    ├── APIError                    the server answered with a failure
+    │   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
+    │   │   NotFoundError 404, RateLimitError 429, ServerError 5xx
+    │   └── ResponseValidationError a response the SDK cannot read
+    └── PaginationError             a report page failed; carries the row to resume from
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MAX_BODY_IN_MESSAGE = 200
+
+
+class LuxSciError(Exception):
+    """Base class of every error raised by ``luxsci_async``."""
+
+
+class ConfigurationError(LuxSciError, ValueError):
+    """Missing, invalid or contradictory session settings."""
+
+
+class SessionClosedError(LuxSciError, RuntimeError):
+    """The session is closed (or closing) and cannot send requests."""
+
+
+class TransportError(LuxSciError):
+    """The request could not be completed at the transport level."""
+
+    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.path = path
+
+
+class ConnectError(TransportError):
+    """Could not connect; the request was not sent."""
+
+
+class RequestTimeout(TransportError):
+    """A connect, read, write or pool timeout."""
+
+
+class OutcomeUnknownError(TransportError):
+    """A non-idempotent request failed after it may have reached the server.
+
+    It was **not** retried, to avoid doing it twice. Check the server's state before
+    repeating it.
+    """
+
+
+class APIError(LuxSciError):
+    """The server answered with a failure (status >= 400, or ``success: 0``).
+
+    Attributes:
+        status: HTTP status code.
+        message: the server's error text (``error``/``error_message``) or a summary.
+        body: the raw response body, decoded as text.
+        data: the parsed JSON body, or ``None`` when it was not JSON.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int = 0,
+        body: str = "",
+        data: Any = None,
+        method: str = "",
+        path: str = "",
+    ) -> None:
+        self.message = message
+        self.status = status
+        self.body = body
+        self.data = data
+        self.method = method
+        self.path = path
+        where = f"{method} {path}: " if method else ""
+        super().__init__(f"{where}{status} {message}" if status else f"{where}{message}")
+
+    def __repr__(self) -> str:
+        snippet = self.body[:_MAX_BODY_IN_MESSAGE]
+        name = type(self).__name__
+        return f"{name}(status={self.status}, message={self.message!r}, body={snippet!r})"
+
+
+class BadRequestError(APIError):
+    """400: the server rejected the input."""
+
+
+class AuthenticationError(APIError):
+    """401: bad credentials, or an auth code that stayed invalid after one re-authentication."""
+
+
+class PermissionDeniedError(APIError):
+    """403: access control denied, integration disabled, or wrong host."""
+
+
+class NotFoundError(APIError):
+    """404: unknown object or path."""
+
+
+class RateLimitError(APIError):
+    """429: rate limit exceeded; ``retry_after`` is the server's hint in seconds, if any."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class ServerError(APIError):
+    """5xx: trouble on the server."""
+
+
+class ResponseValidationError(APIError):
+    """A response the SDK cannot read: not JSON, wrong envelope, or data not fitting its model."""
+
+
+class PaginationError(LuxSciError):
+    """A report page failed after retries.
+
+    ``resume_row`` is the ``first_row`` to pass as ``start_row`` to continue the pull without
+    losing or repeating rows; ``__cause__`` is the underlying error.
+    """
+
+    def __init__(self, message: str, *, resume_row: int) -> None:
+        super().__init__(f"{message} (resume with start_row={resume_row})")
+        self.resume_row = resume_row
+
+
+STATUS_ERRORS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+"""Status-to-exception mapping; other 5xx are :class:`ServerError`, other 4xx :class:`APIError`."""
+
+
+def error_class_for(status: int) -> type[APIError]:
+    """The exception class for an HTTP status."""
+    if status in STATUS_ERRORS:
+        return STATUS_ERRORS[status]
+    return ServerError if status >= 500 else APIError
+
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConnectError",
+    "LuxSciError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTimeout",
+    "ResponseValidationError",
+    "ServerError",
+    "SessionClosedError",
+    "TransportError",
+    "error_class_for",
+]

@@ -1,0 +1,90 @@
+"""Shared fixtures: every async test runs on asyncio and on trio."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+import luxsci_async._ratelimit as ratelimit
+import luxsci_async._session as session_module
+
+BASE = "https://rest.luxsci.com"
+TOKEN = "TOKEN0123456789"
+SECRET = "s3cr3t-key-do-not-print"
+PASSWORD = "pa55-w0rd-do-not-print"
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+class FakeClock:
+    """A monotonic clock that only moves when the session sleeps (or the test says so)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+    async def sleep(self, seconds: float) -> None:
+        import anyio
+
+        self.sleeps.append(seconds)
+        self.now += seconds
+        await anyio.lowlevel.checkpoint()
+
+
+@pytest.fixture
+def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """Replace the session's clock and every SDK wait with a fake, instant clock."""
+    import time
+
+    clock = FakeClock()
+    monkeypatch.setattr(
+        session_module, "time", SimpleNamespace(monotonic=clock.monotonic, time=time.time)
+    )
+    monkeypatch.setattr(ratelimit, "sleep", clock.sleep)
+    return clock
+
+
+@pytest.fixture
+def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record SDK waits instead of sleeping (the real clock keeps running)."""
+    import anyio
+
+    delays: list[float] = []
+
+    async def fake(seconds: float) -> None:
+        delays.append(seconds)
+        await anyio.lowlevel.checkpoint()
+
+    monkeypatch.setattr(ratelimit, "sleep", fake)
+    return delays
+
+
+def make_session(**kw: Any) -> session_module.LuxSci:
+    args: dict[str, Any] = {"token": TOKEN, "secret": SECRET, "account": "12345"}
+    args.update(kw)
+    return session_module.LuxSci(**args)
+
+
+@pytest.fixture
+def api() -> Iterator[Any]:
+    """A respx-mocked LuxSci at the default host, checking every signature."""
+    import respx
+
+    from .fakeapi import FakeAPI
+
+    fake = FakeAPI()
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.route().mock(side_effect=fake)
+        yield fake

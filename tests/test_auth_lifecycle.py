@@ -1,0 +1,151 @@
+"""Auth codes: lazy, single-flight, proactive and reactive refresh, adoption, revocation."""
+
+from __future__ import annotations
+
+import anyio
+import httpx
+import pytest
+
+from luxsci_async import AuthenticationError, ServerError
+
+from .conftest import FakeClock, make_session
+from .fakeapi import FakeAPI, fail, ok
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_lazy_no_auth_until_first_call(api: FakeAPI) -> None:
+    lux = make_session()
+    assert api.auth_calls == 0
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    await lux.request("GET", "/account/{account}/users")
+    assert api.auth_calls == 1
+    await lux.aclose()
+
+
+async def test_hundred_concurrent_first_calls_share_one_auth(api: FakeAPI) -> None:
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    api.delay = 0.01  # the auth answer arrives after every task has asked for a code
+    results: list[object] = []
+    async with make_session(max_concurrency=8) as lux:
+
+        async def call() -> None:
+            results.append(await lux.request("GET", "/account/{account}/users"))
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(100):
+                tg.start_soon(call)
+    assert api.auth_calls == 1
+    assert len(results) == 100
+    assert lux.stats.auth_requests == 1
+
+
+async def test_a_failed_auth_is_shared_by_all_waiters(api: FakeAPI) -> None:
+    api.auth_handler = lambda r: fail(401, "bad token")
+    api.delay = 0.01
+    errors: list[BaseException] = []
+    async with make_session() as lux:
+
+        async def call() -> None:
+            try:
+                await lux.request("GET", "/account/{account}/users")
+            except AuthenticationError as exc:
+                errors.append(exc)
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(20):
+                tg.start_soon(call)
+    assert api.auth_calls == 1
+    assert len(errors) == 20
+    assert all(e.status == 401 for e in errors if isinstance(e, AuthenticationError))
+
+
+async def test_proactive_refresh_after_auth_ttl(api: FakeAPI, fake_clock: FakeClock) -> None:
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    async with make_session(auth_ttl=60) as lux:
+        await lux.request("GET", "/account/{account}/users")
+        fake_clock.advance(59)
+        await lux.request("GET", "/account/{account}/users")
+        assert api.auth_calls == 1
+        fake_clock.advance(2)
+        await lux.request("GET", "/account/{account}/users")
+        assert api.auth_calls == 2
+    assert api.codes_used[:3] == [api.codes_used[0], api.codes_used[0], api.codes_used[2]]
+    assert api.codes_used[0] != api.codes_used[2]
+
+
+async def test_reactive_reauth_once_on_401_then_replay(api: FakeAPI) -> None:
+    api.on("GET", "/account/12345/users", lambda r: ok(["x"]))
+    async with make_session() as lux:
+        await lux.request("GET", "/account/{account}/users")
+        api.valid.clear()  # the server forgets every code (expiry)
+        assert await lux.request("GET", "/account/{account}/users") == ["x"]
+        assert api.auth_calls == 2
+        assert lux.stats.reauthentications == 1
+
+
+async def test_second_401_after_replay_is_raised(api: FakeAPI) -> None:
+    api.on("GET", "/account/12345/users", lambda r: fail(401, "denied for this code"))
+    async with make_session() as lux:
+        with pytest.raises(AuthenticationError) as info:
+            await lux.request("GET", "/account/{account}/users")
+    assert info.value.status == 401
+    assert info.value.message == "denied for this code"
+    assert api.auth_calls == 2  # the first code, and one re-authentication
+
+
+async def test_concurrent_401s_cause_one_reauth(api: FakeAPI) -> None:
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    async with make_session() as lux:
+        await lux.request("GET", "/account/{account}/users")
+        api.valid.clear()
+        api.delay = 0.01
+        async with anyio.create_task_group() as tg:
+            for _ in range(30):
+                tg.start_soon(lux.request, "GET", "/account/{account}/users")
+    assert api.auth_calls == 2
+
+
+async def test_echoed_auth_code_is_adopted(api: FakeAPI) -> None:
+    fresh = api.new_code()
+    api.on("GET", "/account/12345/users", lambda r: ok([], auth=fresh))
+    api.on("GET", "/account/12345/domains", lambda r: ok([]))
+    async with make_session() as lux:
+        await lux.request("GET", "/account/{account}/users")
+        await lux.request("GET", "/account/{account}/domains")
+    assert api.codes_used[1] == fresh
+    assert api.revoked == [fresh]
+
+
+async def test_auth_server_errors_are_retried(api: FakeAPI, no_sleep: list[float]) -> None:
+    attempts: list[int] = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        attempts.append(1)
+        if len(attempts) < 3:
+            return fail(503, "busy")
+        return httpx.Response(201, json={"success": 1, "auth": api.new_code()})
+
+    api.auth_handler = flaky
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    async with make_session(max_retries=2) as lux:
+        await lux.request("GET", "/account/{account}/users")
+    assert len(attempts) == 3
+
+
+async def test_auth_gives_up_after_retries(api: FakeAPI, no_sleep: list[float]) -> None:
+    api.auth_handler = lambda r: fail(500, "down")
+    async with make_session(max_retries=1) as lux:
+        with pytest.raises(ServerError):
+            await lux.request("GET", "/account/{account}/users")
+    assert api.auth_calls == 2
+
+
+async def test_revocation_failure_is_not_raised(api: FakeAPI) -> None:
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    lux = make_session()
+    await lux.request("GET", "/account/{account}/users")
+    api.valid.clear()  # revocation will get a 401
+    await lux.aclose()
+    assert lux.closed
+    await lux.aclose()  # idempotent
