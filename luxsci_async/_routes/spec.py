@@ -1,0 +1,160 @@
+"""The shape of a route-table entry.
+
+A :class:`Route` describes one LuxSci endpoint as data: the endpoint methods, the emulator,
+the CLI and the API reference are all derived from these entries, botocore-style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
+
+import attrs
+
+Scope = Literal["account", "user", "auth"]
+HttpMethod = Literal["GET", "POST", "PUT", "DELETE"]
+Evidence = Literal["confirmed", "inferred", "speculative", "added"]
+
+ParamKind = Literal[
+    "str",  # non-empty text
+    "int",
+    "float",
+    "bool",  # sent as 0/1
+    "datetime",  # aware datetime or date, sent as "YYYY-MM-DD HH:MM:SS" GMT
+    "str_list",  # list of non-empty strings
+    "mapping",  # free-form JSON object (str keys)
+    "any",  # any JSON value
+]
+
+ANNOTATIONS: Mapping[str, str] = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "datetime": "datetime | date",
+    "str_list": "Sequence[str]",
+    "mapping": "Mapping[str, Any]",
+    "any": "Any",
+}
+"""The Python annotation the generator writes for each parameter kind."""
+
+
+@attrs.frozen(kw_only=True)
+class Param:
+    """One path, query or body parameter of a route."""
+
+    name: str
+    """Python keyword name."""
+    kind: ParamKind = "str"
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    """Closed set of accepted values (checked before sending)."""
+    wire: str | None = None
+    """Name on the wire when it differs from ``name``."""
+    multi_segment: bool = False
+    """Path parameter that may hold ``/`` (content-library paths)."""
+    positional: bool = False
+    """Accept as the first positional argument of the method."""
+    merge: bool = False
+    """Body parameter whose mapping is merged into the body (open-ended bodies)."""
+    doc: str = ""
+
+    @property
+    def wire_name(self) -> str:
+        return self.wire or self.name
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Marks a route as a paged report and names its typed row class."""
+
+    row: type[Any]
+    """attrs class built for each row (see ``luxsci_async.models.reports``)."""
+
+
+@attrs.frozen(kw_only=True)
+class Route:
+    """One LuxSci endpoint, declared once."""
+
+    operation_id: str
+    scope: Scope
+    group: str
+    """Resource group on the scope (``lux.account.<group>`` / ``lux.user(u).<group>``)."""
+    name: str
+    """Method name on the group, a short verb."""
+    method: HttpMethod
+    path: str
+    """Template relative to ``/perl/api/v2``; ``{account}``/``{username}`` come from the scope."""
+    summary: str
+    path_params: tuple[Param, ...] = ()
+    query: tuple[Param, ...] = ()
+    body: tuple[Param, ...] = ()
+    response: Any = None
+    """Response type (an attrs model, ``list[Model]``, a builtin, or ``None`` for no data)."""
+    report: Report | None = None
+    upload: Literal["attachments", "file"] | None = None
+    """Multipart upload layout (README assumption 8)."""
+    retry_safe: bool = False
+    """A non-idempotent method that may nevertheless be retried after an ambiguous failure."""
+    evidence: Evidence = "inferred"
+    deviation: str | None = None
+    """Recorded reason where method/path differ from the catalogue, or why the route was added."""
+
+    @property
+    def paginated(self) -> bool:
+        return self.report is not None
+
+    @property
+    def idempotent(self) -> bool:
+        return self.method in ("GET", "PUT", "DELETE") or self.retry_safe
+
+    @property
+    def scope_param(self) -> str | None:
+        return {"account": "account", "user": "username"}.get(self.scope)
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        return self.path_params + self.query + self.body
+
+
+@attrs.frozen
+class RouteTable:
+    """The route table: iterable, and indexed by operation id."""
+
+    _routes: tuple[Route, ...]
+    excluded: Mapping[str, str] = attrs.field(factory=dict)
+    """Catalogue operation ids deliberately left out, with the reason."""
+    _by_id: Mapping[str, Route] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Route] = {}
+        seen: dict[tuple[str, str, str], str] = {}
+        for route in self._routes:
+            if route.operation_id in by_id:
+                raise ValueError(f"duplicate operation_id {route.operation_id!r}")
+            key = (route.scope, route.group, route.name)
+            if key in seen:
+                raise ValueError(f"{route.operation_id} and {seen[key]} share the method {key}")
+            by_id[route.operation_id] = route
+            seen[key] = route.operation_id
+        object.__setattr__(self, "_by_id", by_id)
+
+    def __iter__(self) -> Iterator[Route]:
+        return iter(self._routes)
+
+    def __len__(self) -> int:
+        return len(self._routes)
+
+    def __getitem__(self, operation_id: str) -> Route:
+        return self._by_id[operation_id]
+
+    def __contains__(self, operation_id: object) -> bool:
+        return operation_id in self._by_id
+
+    def groups(self, scope: Scope) -> dict[str, list[Route]]:
+        """Routes of one scope grouped by resource group, in table order."""
+        out: dict[str, list[Route]] = {}
+        for route in self._routes:
+            if route.scope == scope:
+                out.setdefault(route.group, []).append(route)
+        return out

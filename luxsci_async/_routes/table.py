@@ -1,0 +1,995 @@
+"""The route table: every LuxSci endpoint, declared once.
+
+Paths are relative to :data:`~luxsci_async._assumptions.API_PREFIX`. Most of them were
+reconstructed (see ``evidence``), so each lives on one line: correcting a path is a one-line
+change here. Where a method or path departs from the project's endpoint catalogue, or a
+route was added to cover a required function, ``deviation`` says why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._assumptions import AUTH_PATH, REPORT_DATE_PARAMS
+from ..models import (
+    Alias,
+    AppPassword,
+    AutoResponder,
+    Branding,
+    ClickRow,
+    ContactList,
+    ContentLibraryEntry,
+    ContentLibraryFile,
+    DeliveryRow,
+    Dkim,
+    Domain,
+    DomainTlsCheck,
+    EmailStatistics,
+    FeedbackLoopRow,
+    Job,
+    LoginUrl,
+    MarketingContact,
+    MarketingStatistics,
+    OpenRow,
+    RecipientEncryption,
+    SecureForm,
+    SecureFormFile,
+    SecureFormRow,
+    SecureSendUser,
+    SendResult,
+    SentRow,
+    Server,
+    ServerStatus,
+    SmtpFailureRow,
+    Suppression,
+    SuppressionRow,
+    User,
+    UserProfile,
+    UserSettings,
+    WebAide,
+    WebAideChanges,
+    WebAideEntryResult,
+)
+from .spec import Param, ParamKind, Report, Route, RouteTable, Scope
+
+# --- shared parameter sets ----------------------------------------------------------------
+
+# The paginator owns first_row/matches/destination*; only the date filters are per call.
+REPORT_QUERY = tuple(Param(name=name, kind="datetime") for name in REPORT_DATE_PARAMS)
+SOURCE = Param(name="source", required=True, allowed=("smtp", "webmail"), doc="sending channel")
+WEBAIDE_TYPES = ("calendars", "tasks", "addressbooks", "notes", "links")
+WEBAIDE_TYPE = Param(name="webaide_type", required=True, allowed=WEBAIDE_TYPES, positional=True)
+WEBAIDE_ID = Param(name="webaide_id", kind="int", required=True)
+ENTRY_ID = Param(name="entry_id", kind="int", required=True)
+ROW = Param(name="row", required=True, doc="row / submission id")
+FILE = Param(name="file", required=True, doc="file id or name")
+FIELDS = Param(name="fields", kind="mapping", merge=True, doc="further keys, merged into the body")
+FILTERS = Param(name="filters", kind="mapping", merge=True, doc="further query filters")
+BODY_TYPE = Param(name="body_type", allowed=("text", "html"), doc="text (default) or html")
+
+
+def _id(name: str, kind: ParamKind = "str", **kw: Any) -> Param:
+    """A required path parameter accepted as the method's first positional argument."""
+    return Param(name=name, kind=kind, required=True, positional=True, **kw)
+
+
+def _opt(*names: str, kind: ParamKind = "str") -> tuple[Param, ...]:
+    """Optional parameters of one kind (partial-update bodies, filters)."""
+    return tuple(Param(name=name, kind=kind) for name in names)
+
+
+PROFILE_FIELDS = _opt(
+    "contact", "company", "street1", "street2", "city", "state", "zip", "country",
+    "phone1", "phone2", "fax", "sms", "email2", "custom1", "custom2", "custom3",
+)  # fmt: skip
+ALIAS_ACTION = ("bounce", "email")
+NAMESPACE_ID = _id("namespace_id", "int", doc="numeric SecureSend namespace id")
+SECURESEND_EMAIL = Param(name="email", required=True)
+SECURESEND_DEVIATION = (
+    "README requires SecureSend namespace users identified by the numeric namespace id in the "
+    "path; the catalogue's path has no namespace segment"
+)
+MARKETING_DEVIATION = (
+    "README requires the Secure Marketing API (account scope); absent from the catalogue, "
+    "path invented"
+)
+THROUGH_DATE_DEVIATION = (
+    "query uses through_date (README assumption 4, LuxSci reporting page), not the account "
+    "catalogue's inferred to_date"
+)
+MESSAGE_FIELDS = (
+    Param(name="to", kind="str_list"),
+    Param(name="cc", kind="str_list"),
+    Param(name="bcc", kind="str_list"),
+    Param(name="subject", required=True, doc="at most 1000 characters"),
+    Param(name="body", required=True, doc="text, or an HTML fragment when body_type is html"),
+    BODY_TYPE,
+    Param(name="from_address"),
+    Param(name="from_name", doc="at most 100 characters"),
+    Param(name="reply_address"),
+)
+
+
+def _report(
+    op: str, scope: Scope, name: str, path: str, row: type[Any], summary: str, **kw: Any
+) -> Route:
+    """A paged report route (README assumption 4)."""
+    if scope == "account":
+        kw.setdefault("deviation", THROUGH_DATE_DEVIATION)
+    return Route(
+        operation_id=op,
+        scope=scope,
+        group="reports",
+        name=name,
+        method="GET",
+        path=path,
+        summary=summary,
+        query=REPORT_QUERY,
+        report=Report(row=row),
+        **kw,
+    )
+
+
+# --- account scope ------------------------------------------------------------------------
+
+A = "/account/{account}"
+
+ACCOUNT: tuple[Route, ...] = (
+    # users
+    Route(
+        operation_id="getAccountUsers", scope="account", group="users", name="list",
+        method="GET", path=f"{A}/users",
+        summary="List every user login in the account with its profile and service metadata.",
+        query=(
+            Param(name="status", doc="e.g. enabled, disabled"),
+            Param(name="domain"),
+            Param(name="younger_than", kind="int", doc="age of the user record (days, assumed)"),
+            Param(name="older_than", kind="int", doc="age of the user record (days, assumed)"),
+        ),
+        response=list[User], evidence="confirmed",
+    ),
+    Route(
+        operation_id="createAccountUser", scope="account", group="users", name="create",
+        method="POST", path=f"{A}/users",
+        summary="Add a new user login (email account) to the account.",
+        body=(
+            Param(name="user", required=True, doc="full e-mail address of the new login"),
+            Param(name="password"),
+            Param(name="contact"),
+            FIELDS,
+        ),
+        response=User,
+    ),
+    Route(
+        operation_id="deleteAccountUser", scope="account", group="users", name="delete",
+        method="DELETE", path=f"{A}/users/{{user}}",
+        summary="Remove a user login from the account.",
+        path_params=(_id("user"),),
+    ),
+    Route(
+        operation_id="updateAccountUserSettings", scope="account", group="users", name="update",
+        method="PUT", path=f"{A}/users/{{user}}",
+        summary="Change settings, services and/or contact data of one user login.",
+        path_params=(_id("user"),),
+        body=(
+            *PROFILE_FIELDS,
+            Param(name="disk_quota", kind="float"),
+            Param(name="services", kind="str_list"),
+            FIELDS,
+        ),
+    ),
+    Route(
+        operation_id="renameAccountUser", scope="account", group="users", name="rename",
+        method="PUT", path=f"{A}/users/{{user}}/rename",
+        summary="Change the login name (email address) of an existing user.",
+        path_params=(_id("user"),),
+        body=(Param(name="new_user", required=True),),
+    ),
+    # domains
+    Route(
+        operation_id="createDomain", scope="account", group="domains", name="create",
+        method="POST", path=f"{A}/domains",
+        summary="Add a domain, subject to DNS, HIPAA and per-day API creation limits.",
+        body=(Param(name="domain", required=True, positional=True),),
+    ),
+    Route(
+        operation_id="getDomains", scope="account", group="domains", name="list",
+        method="GET", path=f"{A}/domains",
+        summary="List all domains in the account with their status flags.",
+        response=list[Domain], evidence="confirmed",
+    ),
+    Route(
+        operation_id="getDomain", scope="account", group="domains", name="get",
+        method="GET", path=f"{A}/domains/{{domain}}",
+        summary="Fetch the full configuration/details of one domain.",
+        path_params=(_id("domain"),),
+        response=Domain,
+    ),
+    Route(
+        operation_id="updateDomain", scope="account", group="domains", name="update",
+        method="PUT", path=f"{A}/domains/{{domain}}",
+        summary="Change settings of an existing domain.",
+        path_params=(_id("domain"),),
+        body=(FIELDS,),
+    ),
+    Route(
+        operation_id="deleteDomain", scope="account", group="domains", name="delete",
+        method="DELETE", path=f"{A}/domains/{{domain}}",
+        summary="Remove a domain from the account.",
+        path_params=(_id("domain"),),
+    ),
+    # dkim
+    Route(
+        operation_id="createDkim", scope="account", group="dkim", name="create",
+        method="POST", path=f"{A}/dkim",
+        summary="Generate DKIM signing for a domain in the account.",
+        body=(Param(name="domain", required=True, positional=True),),
+        evidence="confirmed",
+    ),
+    Route(
+        operation_id="getDkimReport", scope="account", group="dkim", name="list",
+        method="GET", path=f"{A}/dkim",
+        summary="List DKIM configurations for all domains in the account.",
+        response=list[Dkim],
+    ),
+    Route(
+        operation_id="getDkimDetails", scope="account", group="dkim", name="get",
+        method="GET", path=f"{A}/dkim/{{domain}}",
+        summary="Show the DKIM setup (keys / DNS record to publish) for one domain.",
+        path_params=(_id("domain"),),
+        response=Dkim, evidence="confirmed",
+    ),
+    Route(
+        operation_id="deleteDkim", scope="account", group="dkim", name="delete",
+        method="DELETE", path=f"{A}/dkim/{{domain}}",
+        summary="Remove DKIM signing configuration for a domain.",
+        path_params=(_id("domain"),),
+    ),
+    # suppressions
+    Route(
+        operation_id="createAccountSuppression", scope="account", group="suppressions",
+        name="create", method="POST", path=f"{A}/suppressions",
+        summary="Add an address to the account-wide outbound email suppression list.",
+        body=(Param(name="email", required=True, positional=True),),
+    ),
+    Route(
+        operation_id="getAccountSuppression", scope="account", group="suppressions", name="get",
+        method="GET", path=f"{A}/suppressions/{{email}}",
+        summary="Check whether (and how) one address is suppressed account-wide.",
+        path_params=(_id("email"),),
+        response=Suppression,
+    ),
+    Route(
+        operation_id="deleteAccountSuppression", scope="account", group="suppressions",
+        name="delete", method="DELETE", path=f"{A}/suppressions/{{email}}",
+        summary="Take an address off the account-wide suppression list.",
+        path_params=(_id("email"),),
+    ),
+    # aliases
+    Route(
+        operation_id="createAlias", scope="account", group="aliases", name="create",
+        method="POST", path=f"{A}/aliases",
+        summary="Create an email alias that forwards to destination(s) or bounces.",
+        body=(
+            Param(name="user", required=True, doc="local part of the alias address"),
+            Param(name="domain", required=True),
+            Param(name="action", required=True, allowed=ALIAS_ACTION),
+            Param(name="dest", doc="destination address(es); needed when action is email"),
+            Param(name="bounce", doc="bounce setting; used when action is bounce"),
+        ),
+        evidence="confirmed",
+    ),
+    Route(
+        operation_id="getAliases", scope="account", group="aliases", name="list",
+        method="GET", path=f"{A}/aliases",
+        summary="List all aliases defined in the account.",
+        response=list[Alias], evidence="confirmed",
+    ),
+    Route(
+        operation_id="getAlias", scope="account", group="aliases", name="get",
+        method="GET", path=f"{A}/aliases/{{alias}}",
+        summary="Fetch the settings of a single alias.",
+        path_params=(_id("alias", doc="full alias address (user@domain)"),),
+        response=Alias,
+    ),
+    Route(
+        operation_id="updateAlias", scope="account", group="aliases", name="update",
+        method="PUT", path=f"{A}/aliases/{{alias}}",
+        summary="Change the action/destination/bounce settings of an existing alias.",
+        path_params=(_id("alias", doc="full alias address (user@domain)"),),
+        body=(Param(name="action", allowed=ALIAS_ACTION), *_opt("dest", "bounce")),
+    ),
+    Route(
+        operation_id="deleteAlias", scope="account", group="aliases", name="delete",
+        method="DELETE", path=f"{A}/aliases/{{alias}}",
+        summary="Delete an alias.",
+        path_params=(_id("alias", doc="full alias address (user@domain)"),),
+        evidence="confirmed",
+    ),
+    # secure forms
+    Route(
+        operation_id="getSecureFormList", scope="account", group="secure_forms", name="list",
+        method="GET", path=f"{A}/secureforms",
+        summary="List the SecureForm (HIPAA web form) definitions in the account.",
+        response=list[SecureForm],
+    ),
+    Route(
+        operation_id="getSecureForm", scope="account", group="secure_forms", name="get",
+        method="GET", path=f"{A}/secureforms/{{form}}",
+        summary="Fetch one SecureForm's configuration.",
+        path_params=(_id("form"),),
+        response=SecureForm,
+    ),
+    Route(
+        operation_id="getSecureFormDatabaseRows", scope="account", group="secure_forms",
+        name="list_rows", method="GET", path=f"{A}/secureforms/{{form}}/rows",
+        summary="List the stored submissions (database rows) of a SecureForm.",
+        path_params=(_id("form"),),
+        query=(
+            Param(name="first_row", kind="int"),
+            Param(name="matches", kind="int"),
+            Param(name="after_row", kind="int", doc="only posts whose row id is above this"),
+            *REPORT_QUERY,
+        ),
+        response=list[SecureFormRow],
+        deviation=(
+            "added query param after_row (name assumed) next to the date filters (through_date, "
+            "not to_date): README requires asking only for posts newer than a saved index or date"
+        ),
+    ),
+    Route(
+        operation_id="getSecureFormDatabaseRow", scope="account", group="secure_forms",
+        name="get_row", method="GET", path=f"{A}/secureforms/{{form}}/rows/{{row}}",
+        summary="Fetch one stored SecureForm submission.",
+        path_params=(_id("form"), ROW),
+        response=SecureFormRow,
+    ),
+    Route(
+        operation_id="deleteSecureFormDatabaseRow", scope="account", group="secure_forms",
+        name="delete_row", method="DELETE", path=f"{A}/secureforms/{{form}}/rows/{{row}}",
+        summary="Delete one stored SecureForm submission.",
+        path_params=(_id("form"), ROW),
+    ),
+    Route(
+        operation_id="getSecureFormDatabaseFile", scope="account", group="secure_forms",
+        name="get_file", method="GET",
+        path=f"{A}/secureforms/{{form}}/rows/{{row}}/files/{{file}}",
+        summary="Download a file that was uploaded with a SecureForm submission.",
+        path_params=(_id("form"), ROW, FILE),
+        response=SecureFormFile,
+    ),
+    Route(
+        operation_id="deleteSecureFormDatabaseFile", scope="account", group="secure_forms",
+        name="delete_file", method="DELETE",
+        path=f"{A}/secureforms/{{form}}/rows/{{row}}/files/{{file}}",
+        summary="Delete a file attached to a SecureForm submission.",
+        path_params=(_id("form"), ROW, FILE),
+    ),
+    # securesend
+    Route(
+        operation_id="getSecureSendUserList", scope="account", group="securesend", name="list",
+        method="GET", path=f"{A}/securesend/namespaces/{{namespace_id}}/users",
+        summary="List the SecureSend (secure-message recipient portal) users in a namespace.",
+        path_params=(NAMESPACE_ID,),
+        response=list[SecureSendUser], deviation=SECURESEND_DEVIATION,
+    ),
+    Route(
+        operation_id="createOrUpdateSecureSendUser", scope="account", group="securesend",
+        name="upsert", method="PUT",
+        path=f"{A}/securesend/namespaces/{{namespace_id}}/users/{{email}}",
+        summary="Create a SecureSend user in the namespace, or update it if it exists.",
+        path_params=(NAMESPACE_ID, SECURESEND_EMAIL),
+        body=(*_opt("name", "password"), FIELDS),
+        deviation=SECURESEND_DEVIATION,
+    ),
+    Route(
+        operation_id="changeSecureSendUserPassword", scope="account", group="securesend",
+        name="set_password", method="PUT",
+        path=f"{A}/securesend/namespaces/{{namespace_id}}/users/{{email}}/password",
+        summary="Set a new password for a SecureSend user.",
+        path_params=(NAMESPACE_ID, SECURESEND_EMAIL),
+        body=(Param(name="password", required=True),),
+        deviation=SECURESEND_DEVIATION,
+    ),
+    Route(
+        operation_id="getSecureSendUserSingleSignOnLink", scope="account", group="securesend",
+        name="sso_url", method="GET",
+        path=f"{A}/securesend/namespaces/{{namespace_id}}/users/{{email}}/sso",
+        summary="Obtain a one-time link that logs a SecureSend user straight into the portal.",
+        path_params=(NAMESPACE_ID, SECURESEND_EMAIL),
+        query=(Param(name="ip", doc="client IP the link is bound to"),),
+        response=LoginUrl, deviation=SECURESEND_DEVIATION,
+    ),
+    # reports
+    _report(
+        "getAccountReportEmailSmtpSent", "account", "sent_smtp", f"{A}/report/email/smtp/sent",
+        SentRow, "Rows describing messages the account's users sent through SMTP.",
+        evidence="confirmed",
+    ),
+    _report(
+        "getAccountReportEmailWebmailSent", "account", "sent_webmail",
+        f"{A}/report/email/webmail/sent",
+        SentRow, "Rows describing messages the account's users sent from WebMail.",
+        evidence="confirmed",
+    ),
+    _report(
+        "getAccountReportEmailDeliveryStatus", "account", "delivery",
+        f"{A}/report/email/{{source}}/delivery",
+        DeliveryRow, "Per-recipient delivery status of messages sent via SMTP/API or WebMail.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getAccountReportEmailUrlClicks", "account", "clicks",
+        f"{A}/report/email/{{source}}/clicks",
+        ClickRow, "Tracked link clicks in messages sent by the account.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getAccountReportEmailOpens", "account", "opens", f"{A}/report/email/{{source}}/opens",
+        OpenRow, "Tracked opens of messages sent by the account.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getAccountReportSmtpLoginFailures", "account", "smtp_failures",
+        f"{A}/report/smtp/failures",
+        SmtpFailureRow, "Failed or rejected SMTP logins against the account's logins.",
+    ),
+    _report(
+        "getAccountReportEmailFeedbackLoops", "account", "fbl", f"{A}/report/email/{{source}}/fbl",
+        FeedbackLoopRow, "Spam complaints received back from mailbox providers' feedback loops.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getAccountReportEmailSuppressions", "account", "suppressions",
+        f"{A}/report/email/{{source}}/suppressions",
+        SuppressionRow, "Addresses that were suppressed or unsubscribed, for the account's mail.",
+        path_params=(SOURCE,),
+    ),
+    Route(
+        operation_id="getAccountReportEmailStatistics", scope="account", group="reports",
+        name="statistics", method="GET", path=f"{A}/report/email/statistics",
+        summary="Summary counts of delivery, open, click, encryption and suppression status.",
+        query=REPORT_QUERY,
+        response=EmailStatistics, evidence="speculative", deviation=THROUGH_DATE_DEVIATION,
+    ),
+    # jobs
+    Route(
+        operation_id="getAccountJobs", scope="account", group="jobs", name="list",
+        method="GET", path=f"{A}/jobs",
+        summary="Status of the account's asynchronous (destination-upload) report jobs.",
+        response=list[Job],
+    ),
+    Route(
+        operation_id="getAccountJob", scope="account", group="jobs", name="get",
+        method="GET", path=f"{A}/jobs/{{job_id}}",
+        summary="Status/details of one asynchronous report job.",
+        path_params=(_id("job_id", "int"),),
+        response=Job, evidence="added",
+        deviation="README requires job details at both scopes; mirrors the user-scope getUserJob",
+    ),
+    # servers
+    Route(
+        operation_id="getAccountServers", scope="account", group="servers", name="list",
+        method="GET", path=f"{A}/servers",
+        summary="List all servers (shared and dedicated) that host the account's services.",
+        response=list[Server],
+    ),
+    Route(
+        operation_id="getAccountServersStatus", scope="account", group="servers", name="status",
+        method="GET", path=f"{A}/servers/status",
+        summary="Current health/status of the servers used by the account.",
+        response=list[ServerStatus],
+    ),
+    Route(
+        operation_id="getAccountServerStatus", scope="account", group="servers",
+        name="get_status", method="GET", path=f"{A}/servers/{{server}}/status",
+        summary="Current status of one server.",
+        path_params=(_id("server"),),
+        response=ServerStatus, evidence="added",
+        deviation="README requires the status of a specific server; absent from the catalogue",
+    ),
+    # secure marketing (all added)
+    Route(
+        operation_id="getMarketingContacts", scope="account", group="marketing",
+        name="list_contacts", method="GET", path=f"{A}/marketing/contacts",
+        summary="Contacts' data in aggregate; no filter returns all contacts of all lists.",
+        query=(Param(name="list_id", kind="int"), *_opt("email", "status"), FILTERS),
+        response=list[MarketingContact], evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="getMarketingContact", scope="account", group="marketing",
+        name="get_contact", method="GET", path=f"{A}/marketing/contacts/{{contact_id}}",
+        summary="Fetch one Secure Marketing contact.",
+        path_params=(_id("contact_id", "int"),),
+        response=MarketingContact, evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="insertMarketingContact", scope="account", group="marketing",
+        name="insert_contact", method="POST", path=f"{A}/marketing/contacts",
+        summary="Insert a contact, optionally adding it to contact lists.",
+        body=(
+            Param(name="email", required=True, positional=True),
+            *_opt("first_name", "last_name"),
+            Param(name="list_ids", kind="any", doc="ids of the lists to add the contact to"),
+            FIELDS,
+        ),
+        response=MarketingContact, evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="updateMarketingContact", scope="account", group="marketing",
+        name="update_contact", method="PUT", path=f"{A}/marketing/contacts/{{contact_id}}",
+        summary="Update fields of one Secure Marketing contact.",
+        path_params=(_id("contact_id", "int"),),
+        body=(
+            *_opt("email", "first_name", "last_name", "status"),
+            Param(name="list_ids", kind="any"),
+            FIELDS,
+        ),
+        evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="deleteMarketingContact", scope="account", group="marketing",
+        name="delete_contact", method="DELETE", path=f"{A}/marketing/contacts/{{contact_id}}",
+        summary="Delete one Secure Marketing contact.",
+        path_params=(_id("contact_id", "int"),),
+        evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="getMarketingContactLists", scope="account", group="marketing",
+        name="list_lists", method="GET", path=f"{A}/marketing/lists",
+        summary="List the Secure Marketing contact lists.",
+        response=list[ContactList], evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="getMarketingContactList", scope="account", group="marketing",
+        name="get_list", method="GET", path=f"{A}/marketing/lists/{{list_id}}",
+        summary="Fetch one Secure Marketing contact list.",
+        path_params=(_id("list_id", "int"),),
+        response=ContactList, evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="insertMarketingContactList", scope="account", group="marketing",
+        name="insert_list", method="POST", path=f"{A}/marketing/lists",
+        summary="Create a Secure Marketing contact list.",
+        body=(Param(name="name", required=True, positional=True), Param(name="description")),
+        response=ContactList, evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="updateMarketingContactList", scope="account", group="marketing",
+        name="update_list", method="PUT", path=f"{A}/marketing/lists/{{list_id}}",
+        summary="Rename or describe a Secure Marketing contact list.",
+        path_params=(_id("list_id", "int"),),
+        body=_opt("name", "description"),
+        evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="deleteMarketingContactList", scope="account", group="marketing",
+        name="delete_list", method="DELETE", path=f"{A}/marketing/lists/{{list_id}}",
+        summary="Delete a Secure Marketing contact list.",
+        path_params=(_id("list_id", "int"),),
+        evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="getMarketingContactListContacts", scope="account", group="marketing",
+        name="list_contacts_of_list", method="GET",
+        path=f"{A}/marketing/lists/{{list_id}}/contacts",
+        summary="Contacts' data of one contact list.",
+        path_params=(_id("list_id", "int"),),
+        response=list[MarketingContact], evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+    Route(
+        operation_id="getMarketingStatistics", scope="account", group="marketing",
+        name="statistics", method="GET", path=f"{A}/marketing/statistics",
+        summary="Secure Marketing statistics, optionally for one list or period.",
+        query=(Param(name="list_id", kind="int"), *REPORT_QUERY),
+        response=MarketingStatistics, evidence="added", deviation=MARKETING_DEVIATION,
+    ),
+)  # fmt: skip
+
+# --- user scope ---------------------------------------------------------------------------
+
+U = "/user/{username}"
+SECURELINE = f"{U}/email/compose/secureline"
+WEBAIDE = f"{U}/webaides/{{webaide_type}}/{{webaide_id}}"
+CONTENT_DIR = Param(name="directory", required=True, multi_segment=True, positional=True)
+CONTENT_FILE = Param(name="file_path", required=True, multi_segment=True, positional=True)
+
+USER: tuple[Route, ...] = (
+    # profile and settings
+    Route(
+        operation_id="getUser", scope="user", group="profile", name="get",
+        method="GET", path=f"{U}/profile",
+        summary="Read the user's contact information and general account metadata.",
+        response=UserProfile, evidence="confirmed",
+    ),
+    Route(
+        operation_id="updateUser", scope="user", group="profile", name="update",
+        method="PUT", path=f"{U}/profile",
+        summary="Update the user's contact information.",
+        body=(*PROFILE_FIELDS, FIELDS),
+    ),
+    Route(
+        operation_id="getUserSingleSignOnLoginURL", scope="user", group="profile",
+        name="sso_url", method="GET", path=f"{U}/sso",
+        summary="Create a one-click URL that logs the user into WebMail without credentials.",
+        response=LoginUrl,
+    ),
+    Route(
+        operation_id="getUserBrandingInformation", scope="user", group="profile",
+        name="branding", method="GET", path=f"{U}/branding",
+        summary="Return the private-label branding the user would see in WebMail.",
+        response=Branding,
+    ),
+    Route(
+        operation_id="getUserSettings", scope="user", group="profile", name="settings",
+        method="GET", path=f"{U}/settings",
+        summary="Return selected user preferences and settings (time zone, locale and similar).",
+        response=UserSettings,
+    ),
+    Route(
+        operation_id="getTimeZonesList", scope="user", group="profile", name="timezones",
+        method="GET", path=f"{U}/timezones",
+        summary="List every time zone name the system accepts.",
+        response=list[str],
+    ),
+    # credentials
+    Route(
+        operation_id="changeUserPassword", scope="user", group="credentials",
+        name="set_password", method="PUT", path=f"{U}/password",
+        summary="Change the user's login password.",
+        body=(Param(name="password", required=True, positional=True),),
+    ),
+    Route(
+        operation_id="createAppSpecificPassword", scope="user", group="credentials",
+        name="create_app_password", method="POST", path=f"{U}/app_passwords",
+        summary="Create a new app-specific password for the user, returning the secret once.",
+        body=(Param(name="description"), FIELDS),
+        response=AppPassword,
+    ),
+    Route(
+        operation_id="deleteAppSpecificPassword", scope="user", group="credentials",
+        name="delete_app_password", method="DELETE",
+        path=f"{U}/app_passwords/{{app_password_id}}",
+        summary="Remove one of the user's app-specific passwords.",
+        path_params=(_id("app_password_id"),),
+    ),
+    Route(
+        operation_id="listAppSpecificPasswords", scope="user", group="credentials",
+        name="list_app_passwords", method="GET", path=f"{U}/app_passwords",
+        summary="List all app-specific passwords/logins defined for the user.",
+        response=list[AppPassword],
+    ),
+    # email settings and sending
+    Route(
+        operation_id="newEmailAutoResponder", scope="user", group="email",
+        name="create_autoresponder", method="POST", path=f"{U}/email/autoresponders",
+        summary="Create a new e-mail auto-responder for the user.",
+        body=(Param(name="fields", kind="mapping", merge=True, required=True),),
+        response=AutoResponder,
+    ),
+    Route(
+        operation_id="getEmailAutoResponders", scope="user", group="email",
+        name="list_autoresponders", method="GET", path=f"{U}/email/autoresponders",
+        summary="List all e-mail auto-responders owned by the user.",
+        response=list[AutoResponder],
+    ),
+    Route(
+        operation_id="deleteEmailAutoResponder", scope="user", group="email",
+        name="delete_autoresponder", method="DELETE",
+        path=f"{U}/email/autoresponders/{{autoresponder_id}}",
+        summary="Delete one of the user's auto-responders.",
+        path_params=(_id("autoresponder_id"),),
+    ),
+    Route(
+        operation_id="updateEmailForwarding", scope="user", group="email",
+        name="update_forwarding", method="PUT", path=f"{U}/email/forwarding",
+        summary="Change the user's e-mail forwarding settings, including deny/delete handling.",
+        body=(Param(name="fields", kind="mapping", merge=True, required=True),),
+    ),
+    Route(
+        operation_id="sendEmail", scope="user", group="email", name="send",
+        method="POST", path=f"{U}/email/smtp/send",
+        summary="Queue one or more (optionally SecureLine-encrypted) messages via the SMTP proxy.",
+        body=(
+            *MESSAGE_FIELDS,
+            Param(name="body_text", doc="plain-text alternative when body_type is html"),
+            Param(name="headers", kind="any", doc="up to 10 custom headers"),
+            Param(name="priority", kind="int", doc="0 (lowest) to 9 (highest); default 4"),
+        ),
+        response=SendResult, upload="attachments",
+    ),
+    # secureline helpers
+    Route(
+        operation_id="getDomainSmtpTlsCapability", scope="user", group="secureline",
+        name="check_domain", method="GET", path=f"{SECURELINE}/tls/{{domain}}",
+        summary="Check a domain's validity, MX records and SMTP TLS strength for SecureLine.",
+        path_params=(_id("domain"),),
+        response=DomainTlsCheck,
+    ),
+    Route(
+        operation_id="retrieveSecureLineRecipientListEncryptionData", scope="user",
+        group="secureline", name="check_recipients", method="POST",
+        path=f"{SECURELINE}/recipients",
+        summary="Which SecureLine encryption each recipient would get, without sending anything.",
+        body=(
+            Param(name="to", kind="str_list", positional=True),
+            Param(name="cc", kind="str_list"),
+            Param(name="bcc", kind="str_list"),
+            Param(name="no_tls_only", kind="bool"),
+        ),
+        response=list[RecipientEncryption], retry_safe=True,
+    ),
+    Route(
+        operation_id="sendSecureEmailOrSecureText", scope="user", group="secureline",
+        name="send", method="POST", path=f"{SECURELINE}/send",
+        summary="Compose and send one SecureLine-encrypted e-mail (or SecureText message).",
+        body=(
+            *MESSAGE_FIELDS,
+            Param(name="receipt", kind="bool", doc="request a read receipt"),
+            Param(name="no_tls_only", kind="bool", doc="never use TLS-only delivery"),
+        ),
+        response=SendResult, upload="attachments", evidence="confirmed",
+    ),
+    # suppressions
+    Route(
+        operation_id="createUserSuppression", scope="user", group="suppressions",
+        name="create", method="POST", path=f"{U}/suppressions",
+        summary="Add an address to the suppression list that applies to all sending by this user.",
+        body=(Param(name="email", required=True, positional=True), FIELDS),
+    ),
+    Route(
+        operation_id="deleteUserSuppression", scope="user", group="suppressions",
+        name="delete", method="DELETE", path=f"{U}/suppressions/{{email}}",
+        summary="Remove an address from the user's suppression list.",
+        path_params=(_id("email"),),
+    ),
+    Route(
+        operation_id="getUserSuppression", scope="user", group="suppressions", name="get",
+        method="GET", path=f"{U}/suppressions/{{email}}",
+        summary="Look up whether/how an address is suppressed for this user.",
+        path_params=(_id("email"),),
+        response=Suppression,
+    ),
+    # content library; directory and file routes share templates (the server tells them apart)
+    Route(
+        operation_id="createContentLibraryDirectory", scope="user", group="content_library",
+        name="create_directory", method="POST", path=f"{U}/content_library/{{directory}}",
+        summary="Create a new directory in the user's Content Library.",
+        path_params=(CONTENT_DIR,),
+    ),
+    Route(
+        operation_id="deleteContentLibraryDirectory", scope="user", group="content_library",
+        name="delete_directory", method="DELETE", path=f"{U}/content_library/{{directory}}",
+        summary="Delete an empty Content Library directory.",
+        path_params=(CONTENT_DIR,),
+    ),
+    Route(
+        operation_id="getContentLibraryDirectory", scope="user", group="content_library",
+        name="list_directory", method="GET", path=f"{U}/content_library/{{directory}}",
+        summary="List the files and sub-directories in a Content Library directory.",
+        path_params=(CONTENT_DIR,),
+        response=list[ContentLibraryEntry],
+    ),
+    Route(
+        operation_id="uploadContentLibraryFile", scope="user", group="content_library",
+        name="upload_file", method="POST", path=f"{U}/content_library/{{file_path}}",
+        summary="Upload a file into the Content Library.",
+        path_params=(CONTENT_FILE,),
+        upload="file",
+    ),
+    Route(
+        operation_id="getContentLibraryFile", scope="user", group="content_library",
+        name="get_file", method="GET", path=f"{U}/content_library/{{file_path}}",
+        summary="Download (or get metadata for) a Content Library file.",
+        path_params=(CONTENT_FILE,),
+        response=ContentLibraryFile,
+    ),
+    Route(
+        operation_id="deleteContentLibraryFile", scope="user", group="content_library",
+        name="delete_file", method="DELETE", path=f"{U}/content_library/{{file_path}}",
+        summary="Delete a Content Library file.",
+        path_params=(CONTENT_FILE,),
+    ),
+    # reports
+    _report(
+        "getUserEmailSentReportWebmail", "user", "sent_webmail", f"{U}/report/email/webmail/sent",
+        SentRow, "Report of messages the user sent through WebMail in a date window.",
+        evidence="confirmed",
+    ),
+    _report(
+        "getUserEmailSentReportSmtp", "user", "sent_smtp", f"{U}/report/email/smtp/sent",
+        SentRow, "Report of messages the user sent through SMTP (mail programs, devices, API).",
+    ),
+    _report(
+        "getUserEmailDeliveryReport", "user", "delivery", f"{U}/report/email/{{source}}/delivery",
+        DeliveryRow, "Per-recipient delivery status of each message the user sent.",
+        path_params=(SOURCE,),
+    ),
+    Route(
+        operation_id="getUserEmailStatisticsReport", scope="user", group="reports",
+        name="statistics", method="GET", path=f"{U}/report/email/statistics",
+        summary="Summary statistics of delivery, open, click, encryption and suppression status.",
+        query=REPORT_QUERY,
+        response=EmailStatistics,
+    ),
+    _report(
+        "getUserEmailClicksReport", "user", "clicks", f"{U}/report/email/{{source}}/clicks",
+        ClickRow, "Tracked URL clicks in messages sent by the user.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getUserEmailOpensReport", "user", "opens", f"{U}/report/email/{{source}}/opens",
+        OpenRow, "Tracked opens of messages sent by the user.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getUserEmailFeedbackLoopReport", "user", "fbl", f"{U}/report/email/{{source}}/fbl",
+        FeedbackLoopRow, "Spam complaints received through ISP feedback loops for the user's mail.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getUserEmailSuppressionsReport", "user", "suppressions",
+        f"{U}/report/email/{{source}}/suppressions",
+        SuppressionRow, "Addresses that were suppressed or unsubscribed for the user's sending.",
+        path_params=(SOURCE,),
+    ),
+    _report(
+        "getUserSmtpLoginFailuresReport", "user", "smtp_failures", f"{U}/report/smtp/failures",
+        SmtpFailureRow, "Failed / rejected SMTP login attempts for the user.",
+    ),
+    # jobs
+    Route(
+        operation_id="getUserJobs", scope="user", group="jobs", name="list",
+        method="GET", path=f"{U}/jobs",
+        summary="List the user's asynchronous report jobs and their progress.",
+        response=list[Job],
+    ),
+    Route(
+        operation_id="getUserJob", scope="user", group="jobs", name="get",
+        method="GET", path=f"{U}/jobs/{{job_id}}",
+        summary="Status/details of one asynchronous report job.",
+        path_params=(_id("job_id", "int"),),
+        response=Job,
+    ),
+    # webaides
+    Route(
+        operation_id="getWebAides", scope="user", group="webaides", name="list",
+        method="GET", path=f"{U}/webaides/{{webaide_type}}",
+        summary="List all WebAides of one type that the user can access, with query filters.",
+        path_params=(WEBAIDE_TYPE,),
+        query=(FILTERS,),
+        response=list[WebAide],
+    ),
+    Route(
+        operation_id="newWebAide", scope="user", group="webaides", name="create",
+        method="POST", path=f"{U}/webaides/{{webaide_type}}",
+        summary="Create a new WebAide container (e.g. a calendar or address book).",
+        path_params=(WEBAIDE_TYPE,),
+        body=(Param(name="title", required=True), Param(name="description"), FIELDS),
+        response=WebAide,
+    ),
+    Route(
+        operation_id="deleteWebAide", scope="user", group="webaides", name="delete",
+        method="DELETE", path=WEBAIDE,
+        summary="Delete a WebAide container (and its entries).",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+    ),
+    Route(
+        operation_id="getWebAideEntry", scope="user", group="webaides", name="get_entry",
+        method="GET", path=f"{WEBAIDE}/entries/{{entry_id}}",
+        summary="Fetch one entry (contact, event, task, note or link) from a WebAide.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID, ENTRY_ID),
+        response=dict[str, Any],
+    ),
+    Route(
+        operation_id="newWebAideEntry", scope="user", group="webaides", name="create_entry",
+        method="POST", path=f"{WEBAIDE}/entries",
+        summary="Create one entry in a WebAide.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+        body=(Param(name="fields", kind="mapping", merge=True, required=True),),
+        response=WebAideEntryResult,
+    ),
+    Route(
+        operation_id="updateWebAideEntry", scope="user", group="webaides", name="update_entry",
+        method="PUT", path=f"{WEBAIDE}/entries/{{entry_id}}",
+        summary="Update fields of one WebAide entry.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID, ENTRY_ID),
+        body=(Param(name="fields", kind="mapping", merge=True, required=True),),
+    ),
+    Route(
+        operation_id="deleteWebAideEntry", scope="user", group="webaides", name="delete_entry",
+        method="DELETE", path=f"{WEBAIDE}/entries/{{entry_id}}",
+        summary="Delete one WebAide entry.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID, ENTRY_ID),
+    ),
+    Route(
+        operation_id="getWebAideEntries", scope="user", group="webaides", name="list_entries",
+        method="GET", path=f"{WEBAIDE}/entries",
+        summary="List the entries of a WebAide.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+        query=(FILTERS,),
+        response=list[dict[str, Any]],
+    ),
+    Route(
+        operation_id="newWebAideEntries", scope="user", group="webaides",
+        name="create_entries", method="POST", path=f"{WEBAIDE}/entries/bulk",
+        summary="Create many entries in one call.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+        body=(Param(name="entries", kind="any", required=True, doc="list of entry objects"),),
+        response=list[WebAideEntryResult],
+    ),
+    Route(
+        operation_id="updateWebAideEntries", scope="user", group="webaides",
+        name="update_entries", method="PUT", path=f"{WEBAIDE}/entries/bulk",
+        summary="Update many entries in one call.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+        body=(
+            Param(name="entries", kind="any", required=True, doc="entries incl. 'Unique ID'"),
+        ),
+        response=list[WebAideEntryResult],
+    ),
+    Route(
+        operation_id="deleteWebAideEntries", scope="user", group="webaides",
+        name="delete_entries", method="DELETE", path=f"{WEBAIDE}/entries/bulk",
+        summary="Delete many entries in one call.",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+        query=(Param(name="entry_ids", kind="str_list", required=True),),
+        response=list[WebAideEntryResult],
+    ),
+    Route(
+        operation_id="getWebAideEntriesChangedSince", scope="user", group="webaides",
+        name="changes", method="GET", path=f"{WEBAIDE}/changes",
+        summary="Entries added, updated or deleted since a given time (for synchronisation).",
+        path_params=(WEBAIDE_TYPE, WEBAIDE_ID),
+        query=(Param(name="since", kind="datetime", required=True),),
+        response=WebAideChanges,
+    ),
+    # calendar
+    Route(
+        operation_id="getCalendarEntriesDateRange", scope="user", group="calendar",
+        name="range", method="GET", path=f"{U}/webaides/calendars/{{webaide_id}}/range",
+        summary="Calendar entries in a date range (a recurring entry if any instance is in it).",
+        path_params=(_id("webaide_id", "int"),),
+        query=(
+            Param(name="start", kind="datetime", required=True),
+            Param(name="end", kind="datetime", required=True),
+        ),
+        response=list[dict[str, Any]],
+    ),
+)  # fmt: skip
+
+# --- authentication -----------------------------------------------------------------------
+
+AUTH: tuple[Route, ...] = (
+    Route(
+        operation_id="authentication", scope="auth", group="auth", name="authenticate",
+        method="POST", path=AUTH_PATH,
+        summary="Exchange API token + HMAC signature (and user login/password) for an auth code.",
+        body=(
+            Param(name="token", required=True),
+            Param(name="date", kind="int", required=True, doc="Unix time in seconds"),
+            Param(name="signature", required=True),
+            Param(name="user"),
+            Param(name="password", wire="pass"),
+        ),
+        evidence="confirmed",
+    ),
+    Route(
+        operation_id="revokeAuthentication", scope="auth", group="auth", name="revoke",
+        method="DELETE", path=AUTH_PATH,
+        summary="Log out: invalidate the current authentication session and its auth codes.",
+    ),
+)  # fmt: skip
+
+ROUTES = RouteTable(
+    AUTH + ACCOUNT + USER,
+    excluded={
+        "oauthToken": (
+            "OAuth 2.0 token endpoint: path, verb and fields unknown (catalogue path is null); "
+            "the SDK implements the 'LuxSci Secure' mechanism only"
+        ),
+    },
+)
+"""The single source of truth for every endpoint."""
+
+__all__ = ["ROUTES"]

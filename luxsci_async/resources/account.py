@@ -1,0 +1,1187 @@
+"""Account-scope endpoints: ``lux.account.<group>.<method>(...)``.
+
+Generated from the route table by ``python -m luxsci_async._routes.codegen``: do not edit.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any, Literal
+
+from .. import models as m
+from .._convert import structure
+from .._pagination import Report
+from .._types import UNSET, Unset
+from ._base import Resource, Scope
+
+__all__ = [
+    "AccountAPI",
+    "Aliases",
+    "Dkim",
+    "Domains",
+    "Jobs",
+    "Marketing",
+    "Reports",
+    "SecureForms",
+    "Securesend",
+    "Servers",
+    "Suppressions",
+    "Users",
+]
+
+
+class Users(Resource):
+    """The ``users`` endpoints."""
+
+    async def list(
+        self,
+        *,
+        status: str | None = None,
+        domain: str | None = None,
+        younger_than: int | None = None,
+        older_than: int | None = None,
+    ) -> builtins.list[m.User]:
+        """List every user login in the account with its profile and service metadata.
+
+        ``GET /account/{account}/users``
+        (operation ``getAccountUsers``).
+        """
+        data = await self._call(
+            "getAccountUsers",
+            {
+                "status": status,
+                "domain": domain,
+                "younger_than": younger_than,
+                "older_than": older_than,
+            },
+        )
+        return structure(data, builtins.list[m.User])
+
+    async def create(
+        self,
+        *,
+        user: str,
+        password: str | Unset | None = UNSET,
+        contact: str | Unset | None = UNSET,
+        fields: Mapping[str, Any] | None = None,
+    ) -> m.User:
+        """Add a new user login (email account) to the account.
+
+        ``POST /account/{account}/users``
+        (operation ``createAccountUser``).
+        """
+        data = await self._call(
+            "createAccountUser",
+            {"user": user, "password": password, "contact": contact, "fields": fields},
+        )
+        return structure(data, m.User)
+
+    async def delete(
+        self,
+        user: str,
+    ) -> None:
+        """Remove a user login from the account.
+
+        ``DELETE /account/{account}/users/{user}``
+        (operation ``deleteAccountUser``).
+        """
+        await self._call("deleteAccountUser", {"user": user})
+
+    async def update(
+        self,
+        user: str,
+        *,
+        contact: str | Unset | None = UNSET,
+        company: str | Unset | None = UNSET,
+        street1: str | Unset | None = UNSET,
+        street2: str | Unset | None = UNSET,
+        city: str | Unset | None = UNSET,
+        state: str | Unset | None = UNSET,
+        zip: str | Unset | None = UNSET,
+        country: str | Unset | None = UNSET,
+        phone1: str | Unset | None = UNSET,
+        phone2: str | Unset | None = UNSET,
+        fax: str | Unset | None = UNSET,
+        sms: str | Unset | None = UNSET,
+        email2: str | Unset | None = UNSET,
+        custom1: str | Unset | None = UNSET,
+        custom2: str | Unset | None = UNSET,
+        custom3: str | Unset | None = UNSET,
+        disk_quota: float | Unset | None = UNSET,
+        services: Sequence[str] | Unset | None = UNSET,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Change settings, services and/or contact data of one user login.
+
+        ``PUT /account/{account}/users/{user}``
+        (operation ``updateAccountUserSettings``).
+        """
+        await self._call(
+            "updateAccountUserSettings",
+            {
+                "user": user,
+                "contact": contact,
+                "company": company,
+                "street1": street1,
+                "street2": street2,
+                "city": city,
+                "state": state,
+                "zip": zip,
+                "country": country,
+                "phone1": phone1,
+                "phone2": phone2,
+                "fax": fax,
+                "sms": sms,
+                "email2": email2,
+                "custom1": custom1,
+                "custom2": custom2,
+                "custom3": custom3,
+                "disk_quota": disk_quota,
+                "services": services,
+                "fields": fields,
+            },
+        )
+
+    async def rename(
+        self,
+        user: str,
+        *,
+        new_user: str,
+    ) -> None:
+        """Change the login name (email address) of an existing user.
+
+        ``PUT /account/{account}/users/{user}/rename``
+        (operation ``renameAccountUser``).
+        """
+        await self._call("renameAccountUser", {"user": user, "new_user": new_user})
+
+
+class Domains(Resource):
+    """The ``domains`` endpoints."""
+
+    async def create(
+        self,
+        domain: str,
+    ) -> None:
+        """Add a domain, subject to DNS, HIPAA and per-day API creation limits.
+
+        ``POST /account/{account}/domains``
+        (operation ``createDomain``).
+        """
+        await self._call("createDomain", {"domain": domain})
+
+    async def list(
+        self,
+    ) -> builtins.list[m.Domain]:
+        """List all domains in the account with their status flags.
+
+        ``GET /account/{account}/domains``
+        (operation ``getDomains``).
+        """
+        data = await self._call("getDomains", {})
+        return structure(data, builtins.list[m.Domain])
+
+    async def get(
+        self,
+        domain: str,
+    ) -> m.Domain:
+        """Fetch the full configuration/details of one domain.
+
+        ``GET /account/{account}/domains/{domain}``
+        (operation ``getDomain``).
+        """
+        data = await self._call("getDomain", {"domain": domain})
+        return structure(data, m.Domain)
+
+    async def update(
+        self,
+        domain: str,
+        *,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Change settings of an existing domain.
+
+        ``PUT /account/{account}/domains/{domain}``
+        (operation ``updateDomain``).
+        """
+        await self._call("updateDomain", {"domain": domain, "fields": fields})
+
+    async def delete(
+        self,
+        domain: str,
+    ) -> None:
+        """Remove a domain from the account.
+
+        ``DELETE /account/{account}/domains/{domain}``
+        (operation ``deleteDomain``).
+        """
+        await self._call("deleteDomain", {"domain": domain})
+
+
+class Dkim(Resource):
+    """The ``dkim`` endpoints."""
+
+    async def create(
+        self,
+        domain: str,
+    ) -> None:
+        """Generate DKIM signing for a domain in the account.
+
+        ``POST /account/{account}/dkim``
+        (operation ``createDkim``).
+        """
+        await self._call("createDkim", {"domain": domain})
+
+    async def list(
+        self,
+    ) -> builtins.list[m.Dkim]:
+        """List DKIM configurations for all domains in the account.
+
+        ``GET /account/{account}/dkim``
+        (operation ``getDkimReport``).
+        """
+        data = await self._call("getDkimReport", {})
+        return structure(data, builtins.list[m.Dkim])
+
+    async def get(
+        self,
+        domain: str,
+    ) -> m.Dkim:
+        """Show the DKIM setup (keys / DNS record to publish) for one domain.
+
+        ``GET /account/{account}/dkim/{domain}``
+        (operation ``getDkimDetails``).
+        """
+        data = await self._call("getDkimDetails", {"domain": domain})
+        return structure(data, m.Dkim)
+
+    async def delete(
+        self,
+        domain: str,
+    ) -> None:
+        """Remove DKIM signing configuration for a domain.
+
+        ``DELETE /account/{account}/dkim/{domain}``
+        (operation ``deleteDkim``).
+        """
+        await self._call("deleteDkim", {"domain": domain})
+
+
+class Suppressions(Resource):
+    """The ``suppressions`` endpoints."""
+
+    async def create(
+        self,
+        email: str,
+    ) -> None:
+        """Add an address to the account-wide outbound email suppression list.
+
+        ``POST /account/{account}/suppressions``
+        (operation ``createAccountSuppression``).
+        """
+        await self._call("createAccountSuppression", {"email": email})
+
+    async def get(
+        self,
+        email: str,
+    ) -> m.Suppression:
+        """Check whether (and how) one address is suppressed account-wide.
+
+        ``GET /account/{account}/suppressions/{email}``
+        (operation ``getAccountSuppression``).
+        """
+        data = await self._call("getAccountSuppression", {"email": email})
+        return structure(data, m.Suppression)
+
+    async def delete(
+        self,
+        email: str,
+    ) -> None:
+        """Take an address off the account-wide suppression list.
+
+        ``DELETE /account/{account}/suppressions/{email}``
+        (operation ``deleteAccountSuppression``).
+        """
+        await self._call("deleteAccountSuppression", {"email": email})
+
+
+class Aliases(Resource):
+    """The ``aliases`` endpoints."""
+
+    async def create(
+        self,
+        *,
+        user: str,
+        domain: str,
+        action: Literal["bounce", "email"],
+        dest: str | Unset | None = UNSET,
+        bounce: str | Unset | None = UNSET,
+    ) -> None:
+        """Create an email alias that forwards to destination(s) or bounces.
+
+        ``POST /account/{account}/aliases``
+        (operation ``createAlias``).
+        """
+        await self._call(
+            "createAlias",
+            {"user": user, "domain": domain, "action": action, "dest": dest, "bounce": bounce},
+        )
+
+    async def list(
+        self,
+    ) -> builtins.list[m.Alias]:
+        """List all aliases defined in the account.
+
+        ``GET /account/{account}/aliases``
+        (operation ``getAliases``).
+        """
+        data = await self._call("getAliases", {})
+        return structure(data, builtins.list[m.Alias])
+
+    async def get(
+        self,
+        alias: str,
+    ) -> m.Alias:
+        """Fetch the settings of a single alias.
+
+        ``GET /account/{account}/aliases/{alias}``
+        (operation ``getAlias``).
+        """
+        data = await self._call("getAlias", {"alias": alias})
+        return structure(data, m.Alias)
+
+    async def update(
+        self,
+        alias: str,
+        *,
+        action: Literal["bounce", "email"] | Unset | None = UNSET,
+        dest: str | Unset | None = UNSET,
+        bounce: str | Unset | None = UNSET,
+    ) -> None:
+        """Change the action/destination/bounce settings of an existing alias.
+
+        ``PUT /account/{account}/aliases/{alias}``
+        (operation ``updateAlias``).
+        """
+        await self._call(
+            "updateAlias", {"alias": alias, "action": action, "dest": dest, "bounce": bounce}
+        )
+
+    async def delete(
+        self,
+        alias: str,
+    ) -> None:
+        """Delete an alias.
+
+        ``DELETE /account/{account}/aliases/{alias}``
+        (operation ``deleteAlias``).
+        """
+        await self._call("deleteAlias", {"alias": alias})
+
+
+class SecureForms(Resource):
+    """The ``secure_forms`` endpoints."""
+
+    async def list(
+        self,
+    ) -> builtins.list[m.SecureForm]:
+        """List the SecureForm (HIPAA web form) definitions in the account.
+
+        ``GET /account/{account}/secureforms``
+        (operation ``getSecureFormList``).
+        """
+        data = await self._call("getSecureFormList", {})
+        return structure(data, builtins.list[m.SecureForm])
+
+    async def get(
+        self,
+        form: str,
+    ) -> m.SecureForm:
+        """Fetch one SecureForm's configuration.
+
+        ``GET /account/{account}/secureforms/{form}``
+        (operation ``getSecureForm``).
+        """
+        data = await self._call("getSecureForm", {"form": form})
+        return structure(data, m.SecureForm)
+
+    async def list_rows(
+        self,
+        form: str,
+        *,
+        first_row: int | None = None,
+        matches: int | None = None,
+        after_row: int | None = None,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+    ) -> builtins.list[m.SecureFormRow]:
+        """List the stored submissions (database rows) of a SecureForm.
+
+        ``GET /account/{account}/secureforms/{form}/rows``
+        (operation ``getSecureFormDatabaseRows``).
+        """
+        data = await self._call(
+            "getSecureFormDatabaseRows",
+            {
+                "form": form,
+                "first_row": first_row,
+                "matches": matches,
+                "after_row": after_row,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+        )
+        return structure(data, builtins.list[m.SecureFormRow])
+
+    async def get_row(
+        self,
+        form: str,
+        row: str,
+    ) -> m.SecureFormRow:
+        """Fetch one stored SecureForm submission.
+
+        ``GET /account/{account}/secureforms/{form}/rows/{row}``
+        (operation ``getSecureFormDatabaseRow``).
+        """
+        data = await self._call("getSecureFormDatabaseRow", {"form": form, "row": row})
+        return structure(data, m.SecureFormRow)
+
+    async def delete_row(
+        self,
+        form: str,
+        row: str,
+    ) -> None:
+        """Delete one stored SecureForm submission.
+
+        ``DELETE /account/{account}/secureforms/{form}/rows/{row}``
+        (operation ``deleteSecureFormDatabaseRow``).
+        """
+        await self._call("deleteSecureFormDatabaseRow", {"form": form, "row": row})
+
+    async def get_file(
+        self,
+        form: str,
+        row: str,
+        file: str,
+    ) -> m.SecureFormFile:
+        """Download a file that was uploaded with a SecureForm submission.
+
+        ``GET /account/{account}/secureforms/{form}/rows/{row}/files/{file}``
+        (operation ``getSecureFormDatabaseFile``).
+        """
+        data = await self._call(
+            "getSecureFormDatabaseFile", {"form": form, "row": row, "file": file}
+        )
+        return structure(data, m.SecureFormFile)
+
+    async def delete_file(
+        self,
+        form: str,
+        row: str,
+        file: str,
+    ) -> None:
+        """Delete a file attached to a SecureForm submission.
+
+        ``DELETE /account/{account}/secureforms/{form}/rows/{row}/files/{file}``
+        (operation ``deleteSecureFormDatabaseFile``).
+        """
+        await self._call("deleteSecureFormDatabaseFile", {"form": form, "row": row, "file": file})
+
+
+class Securesend(Resource):
+    """The ``securesend`` endpoints."""
+
+    async def list(
+        self,
+        namespace_id: int,
+    ) -> builtins.list[m.SecureSendUser]:
+        """List the SecureSend (secure-message recipient portal) users in a namespace.
+
+        ``GET /account/{account}/securesend/namespaces/{namespace_id}/users``
+        (operation ``getSecureSendUserList``).
+        """
+        data = await self._call("getSecureSendUserList", {"namespace_id": namespace_id})
+        return structure(data, builtins.list[m.SecureSendUser])
+
+    async def upsert(
+        self,
+        namespace_id: int,
+        email: str,
+        *,
+        name: str | Unset | None = UNSET,
+        password: str | Unset | None = UNSET,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Create a SecureSend user in the namespace, or update it if it exists.
+
+        ``PUT /account/{account}/securesend/namespaces/{namespace_id}/users/{email}``
+        (operation ``createOrUpdateSecureSendUser``).
+        """
+        await self._call(
+            "createOrUpdateSecureSendUser",
+            {
+                "namespace_id": namespace_id,
+                "email": email,
+                "name": name,
+                "password": password,
+                "fields": fields,
+            },
+        )
+
+    async def set_password(
+        self,
+        namespace_id: int,
+        email: str,
+        *,
+        password: str,
+    ) -> None:
+        """Set a new password for a SecureSend user.
+
+        ``PUT /account/{account}/securesend/namespaces/{namespace_id}/users/{email}/password``
+        (operation ``changeSecureSendUserPassword``).
+        """
+        await self._call(
+            "changeSecureSendUserPassword",
+            {"namespace_id": namespace_id, "email": email, "password": password},
+        )
+
+    async def sso_url(
+        self,
+        namespace_id: int,
+        email: str,
+        *,
+        ip: str | None = None,
+    ) -> m.LoginUrl:
+        """Obtain a one-time link that logs a SecureSend user straight into the portal.
+
+        ``GET /account/{account}/securesend/namespaces/{namespace_id}/users/{email}/sso``
+        (operation ``getSecureSendUserSingleSignOnLink``).
+        """
+        data = await self._call(
+            "getSecureSendUserSingleSignOnLink",
+            {"namespace_id": namespace_id, "email": email, "ip": ip},
+        )
+        return structure(data, m.LoginUrl)
+
+
+class Reports(Resource):
+    """The ``reports`` endpoints."""
+
+    def sent_smtp(
+        self,
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.SentRow]:
+        """Rows describing messages the account's users sent through SMTP.
+
+        ``GET /account/{account}/report/email/smtp/sent``
+        (operation ``getAccountReportEmailSmtpSent``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailSmtpSent",
+            {
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.SentRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def sent_webmail(
+        self,
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.SentRow]:
+        """Rows describing messages the account's users sent from WebMail.
+
+        ``GET /account/{account}/report/email/webmail/sent``
+        (operation ``getAccountReportEmailWebmailSent``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailWebmailSent",
+            {
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.SentRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def delivery(
+        self,
+        source: Literal["smtp", "webmail"],
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.DeliveryRow]:
+        """Per-recipient delivery status of messages sent via SMTP/API or WebMail.
+
+        ``GET /account/{account}/report/email/{source}/delivery``
+        (operation ``getAccountReportEmailDeliveryStatus``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailDeliveryStatus",
+            {
+                "source": source,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.DeliveryRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def clicks(
+        self,
+        source: Literal["smtp", "webmail"],
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.ClickRow]:
+        """Tracked link clicks in messages sent by the account.
+
+        ``GET /account/{account}/report/email/{source}/clicks``
+        (operation ``getAccountReportEmailUrlClicks``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailUrlClicks",
+            {
+                "source": source,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.ClickRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def opens(
+        self,
+        source: Literal["smtp", "webmail"],
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.OpenRow]:
+        """Tracked opens of messages sent by the account.
+
+        ``GET /account/{account}/report/email/{source}/opens``
+        (operation ``getAccountReportEmailOpens``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailOpens",
+            {
+                "source": source,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.OpenRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def smtp_failures(
+        self,
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.SmtpFailureRow]:
+        """Failed or rejected SMTP logins against the account's logins.
+
+        ``GET /account/{account}/report/smtp/failures``
+        (operation ``getAccountReportSmtpLoginFailures``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportSmtpLoginFailures",
+            {
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.SmtpFailureRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def fbl(
+        self,
+        source: Literal["smtp", "webmail"],
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.FeedbackLoopRow]:
+        """Spam complaints received back from mailbox providers' feedback loops.
+
+        ``GET /account/{account}/report/email/{source}/fbl``
+        (operation ``getAccountReportEmailFeedbackLoops``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailFeedbackLoops",
+            {
+                "source": source,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.FeedbackLoopRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    def suppressions(
+        self,
+        source: Literal["smtp", "webmail"],
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+        start_row: int = 0,
+    ) -> Report[m.SuppressionRow]:
+        """Addresses that were suppressed or unsubscribed, for the account's mail.
+
+        ``GET /account/{account}/report/email/{source}/suppressions``
+        (operation ``getAccountReportEmailSuppressions``).
+        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.
+        """
+        return self._report(
+            "getAccountReportEmailSuppressions",
+            {
+                "source": source,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+            m.SuppressionRow,
+            page_size=page_size,
+            concurrency=concurrency,
+            start_row=start_row,
+        )
+
+    async def statistics(
+        self,
+        *,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+    ) -> m.EmailStatistics:
+        """Summary counts of delivery, open, click, encryption and suppression status.
+
+        ``GET /account/{account}/report/email/statistics``
+        (operation ``getAccountReportEmailStatistics``).
+        """
+        data = await self._call(
+            "getAccountReportEmailStatistics",
+            {
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+        )
+        return structure(data, m.EmailStatistics)
+
+
+class Jobs(Resource):
+    """The ``jobs`` endpoints."""
+
+    async def list(
+        self,
+    ) -> builtins.list[m.Job]:
+        """Status of the account's asynchronous (destination-upload) report jobs.
+
+        ``GET /account/{account}/jobs``
+        (operation ``getAccountJobs``).
+        """
+        data = await self._call("getAccountJobs", {})
+        return structure(data, builtins.list[m.Job])
+
+    async def get(
+        self,
+        job_id: int,
+    ) -> m.Job:
+        """Status/details of one asynchronous report job.
+
+        ``GET /account/{account}/jobs/{job_id}``
+        (operation ``getAccountJob``).
+        """
+        data = await self._call("getAccountJob", {"job_id": job_id})
+        return structure(data, m.Job)
+
+
+class Servers(Resource):
+    """The ``servers`` endpoints."""
+
+    async def list(
+        self,
+    ) -> builtins.list[m.Server]:
+        """List all servers (shared and dedicated) that host the account's services.
+
+        ``GET /account/{account}/servers``
+        (operation ``getAccountServers``).
+        """
+        data = await self._call("getAccountServers", {})
+        return structure(data, builtins.list[m.Server])
+
+    async def status(
+        self,
+    ) -> builtins.list[m.ServerStatus]:
+        """Current health/status of the servers used by the account.
+
+        ``GET /account/{account}/servers/status``
+        (operation ``getAccountServersStatus``).
+        """
+        data = await self._call("getAccountServersStatus", {})
+        return structure(data, builtins.list[m.ServerStatus])
+
+    async def get_status(
+        self,
+        server: str,
+    ) -> m.ServerStatus:
+        """Current status of one server.
+
+        ``GET /account/{account}/servers/{server}/status``
+        (operation ``getAccountServerStatus``).
+        """
+        data = await self._call("getAccountServerStatus", {"server": server})
+        return structure(data, m.ServerStatus)
+
+
+class Marketing(Resource):
+    """The ``marketing`` endpoints."""
+
+    async def list_contacts(
+        self,
+        *,
+        list_id: int | None = None,
+        email: str | None = None,
+        status: str | None = None,
+        filters: Mapping[str, Any] | None = None,
+    ) -> builtins.list[m.MarketingContact]:
+        """Contacts' data in aggregate; no filter returns all contacts of all lists.
+
+        ``GET /account/{account}/marketing/contacts``
+        (operation ``getMarketingContacts``).
+        """
+        data = await self._call(
+            "getMarketingContacts",
+            {"list_id": list_id, "email": email, "status": status, "filters": filters},
+        )
+        return structure(data, builtins.list[m.MarketingContact])
+
+    async def get_contact(
+        self,
+        contact_id: int,
+    ) -> m.MarketingContact:
+        """Fetch one Secure Marketing contact.
+
+        ``GET /account/{account}/marketing/contacts/{contact_id}``
+        (operation ``getMarketingContact``).
+        """
+        data = await self._call("getMarketingContact", {"contact_id": contact_id})
+        return structure(data, m.MarketingContact)
+
+    async def insert_contact(
+        self,
+        email: str,
+        *,
+        first_name: str | Unset | None = UNSET,
+        last_name: str | Unset | None = UNSET,
+        list_ids: Any | Unset | None = UNSET,
+        fields: Mapping[str, Any] | None = None,
+    ) -> m.MarketingContact:
+        """Insert a contact, optionally adding it to contact lists.
+
+        ``POST /account/{account}/marketing/contacts``
+        (operation ``insertMarketingContact``).
+        """
+        data = await self._call(
+            "insertMarketingContact",
+            {
+                "email": email,
+                "first_name": first_name,
+                "last_name": last_name,
+                "list_ids": list_ids,
+                "fields": fields,
+            },
+        )
+        return structure(data, m.MarketingContact)
+
+    async def update_contact(
+        self,
+        contact_id: int,
+        *,
+        email: str | Unset | None = UNSET,
+        first_name: str | Unset | None = UNSET,
+        last_name: str | Unset | None = UNSET,
+        status: str | Unset | None = UNSET,
+        list_ids: Any | Unset | None = UNSET,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Update fields of one Secure Marketing contact.
+
+        ``PUT /account/{account}/marketing/contacts/{contact_id}``
+        (operation ``updateMarketingContact``).
+        """
+        await self._call(
+            "updateMarketingContact",
+            {
+                "contact_id": contact_id,
+                "email": email,
+                "first_name": first_name,
+                "last_name": last_name,
+                "status": status,
+                "list_ids": list_ids,
+                "fields": fields,
+            },
+        )
+
+    async def delete_contact(
+        self,
+        contact_id: int,
+    ) -> None:
+        """Delete one Secure Marketing contact.
+
+        ``DELETE /account/{account}/marketing/contacts/{contact_id}``
+        (operation ``deleteMarketingContact``).
+        """
+        await self._call("deleteMarketingContact", {"contact_id": contact_id})
+
+    async def list_lists(
+        self,
+    ) -> builtins.list[m.ContactList]:
+        """List the Secure Marketing contact lists.
+
+        ``GET /account/{account}/marketing/lists``
+        (operation ``getMarketingContactLists``).
+        """
+        data = await self._call("getMarketingContactLists", {})
+        return structure(data, builtins.list[m.ContactList])
+
+    async def get_list(
+        self,
+        list_id: int,
+    ) -> m.ContactList:
+        """Fetch one Secure Marketing contact list.
+
+        ``GET /account/{account}/marketing/lists/{list_id}``
+        (operation ``getMarketingContactList``).
+        """
+        data = await self._call("getMarketingContactList", {"list_id": list_id})
+        return structure(data, m.ContactList)
+
+    async def insert_list(
+        self,
+        name: str,
+        *,
+        description: str | Unset | None = UNSET,
+    ) -> m.ContactList:
+        """Create a Secure Marketing contact list.
+
+        ``POST /account/{account}/marketing/lists``
+        (operation ``insertMarketingContactList``).
+        """
+        data = await self._call(
+            "insertMarketingContactList", {"name": name, "description": description}
+        )
+        return structure(data, m.ContactList)
+
+    async def update_list(
+        self,
+        list_id: int,
+        *,
+        name: str | Unset | None = UNSET,
+        description: str | Unset | None = UNSET,
+    ) -> None:
+        """Rename or describe a Secure Marketing contact list.
+
+        ``PUT /account/{account}/marketing/lists/{list_id}``
+        (operation ``updateMarketingContactList``).
+        """
+        await self._call(
+            "updateMarketingContactList",
+            {"list_id": list_id, "name": name, "description": description},
+        )
+
+    async def delete_list(
+        self,
+        list_id: int,
+    ) -> None:
+        """Delete a Secure Marketing contact list.
+
+        ``DELETE /account/{account}/marketing/lists/{list_id}``
+        (operation ``deleteMarketingContactList``).
+        """
+        await self._call("deleteMarketingContactList", {"list_id": list_id})
+
+    async def list_contacts_of_list(
+        self,
+        list_id: int,
+    ) -> builtins.list[m.MarketingContact]:
+        """Contacts' data of one contact list.
+
+        ``GET /account/{account}/marketing/lists/{list_id}/contacts``
+        (operation ``getMarketingContactListContacts``).
+        """
+        data = await self._call("getMarketingContactListContacts", {"list_id": list_id})
+        return structure(data, builtins.list[m.MarketingContact])
+
+    async def statistics(
+        self,
+        *,
+        list_id: int | None = None,
+        from_date: datetime | date | None = None,
+        through_date: datetime | date | None = None,
+        after_date: datetime | date | None = None,
+        before_date: datetime | date | None = None,
+    ) -> m.MarketingStatistics:
+        """Secure Marketing statistics, optionally for one list or period.
+
+        ``GET /account/{account}/marketing/statistics``
+        (operation ``getMarketingStatistics``).
+        """
+        data = await self._call(
+            "getMarketingStatistics",
+            {
+                "list_id": list_id,
+                "from_date": from_date,
+                "through_date": through_date,
+                "after_date": after_date,
+                "before_date": before_date,
+            },
+        )
+        return structure(data, m.MarketingStatistics)
+
+
+class AccountAPI(Scope):
+    """Account-scope endpoints: ``lux.account.<group>.<method>(...)``."""
+
+    @cached_property
+    def users(self) -> Users:
+        """The ``users`` endpoints."""
+        return Users(self)
+
+    @cached_property
+    def domains(self) -> Domains:
+        """The ``domains`` endpoints."""
+        return Domains(self)
+
+    @cached_property
+    def dkim(self) -> Dkim:
+        """The ``dkim`` endpoints."""
+        return Dkim(self)
+
+    @cached_property
+    def suppressions(self) -> Suppressions:
+        """The ``suppressions`` endpoints."""
+        return Suppressions(self)
+
+    @cached_property
+    def aliases(self) -> Aliases:
+        """The ``aliases`` endpoints."""
+        return Aliases(self)
+
+    @cached_property
+    def secure_forms(self) -> SecureForms:
+        """The ``secure_forms`` endpoints."""
+        return SecureForms(self)
+
+    @cached_property
+    def securesend(self) -> Securesend:
+        """The ``securesend`` endpoints."""
+        return Securesend(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """The ``reports`` endpoints."""
+        return Reports(self)
+
+    @cached_property
+    def jobs(self) -> Jobs:
+        """The ``jobs`` endpoints."""
+        return Jobs(self)
+
+    @cached_property
+    def servers(self) -> Servers:
+        """The ``servers`` endpoints."""
+        return Servers(self)
+
+    @cached_property
+    def marketing(self) -> Marketing:
+        """The ``marketing`` endpoints."""
+        return Marketing(self)
