@@ -1,0 +1,227 @@
+"""The paginator: order, counts, bounded prefetch, clean early exit, resume, retries."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import parse_qsl
+
+import anyio
+import httpx
+import pytest
+
+from luxsci_async import PaginationError, Row
+from luxsci_async.models import DeliveryRow
+
+from .conftest import FakeClock, make_session
+from .fakeapi import FakeAPI, fail, ok
+
+pytestmark = pytest.mark.anyio
+
+PATH = "/account/12345/report/email/smtp/delivery"
+HEADER = ["seq", "date", "recipient", "status", "mystery"]
+
+
+class ReportServer:
+    """Serves ``total`` synthetic rows by offset and records what was asked."""
+
+    def __init__(self, total: int, *, delay: float = 0.0, max_rows: int | None = None) -> None:
+        self.total = total
+        self.delay = delay
+        self.max_rows = max_rows  # simulate LuxSci's 50 MB cut: fewer rows than asked
+        self.asked: list[tuple[int, int]] = []
+        self.queries: list[dict[str, str]] = []
+        self.in_flight = 0
+        self.peak = 0
+        self.failures: dict[int, list[httpx.Response]] = {}
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        query = dict(parse_qsl(request.url.query.decode()))
+        self.queries.append(query)
+        first, matches = int(query["first_row"]), int(query["matches"])
+        self.asked.append((first, matches))
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        try:
+            await anyio.sleep(self.delay)
+        finally:
+            self.in_flight -= 1
+        if self.failures.get(first):
+            return self.failures[first].pop(0)
+        take = matches if self.max_rows is None else min(matches, self.max_rows)
+        end = min(self.total, first + take)
+        rows = [
+            [i, f"2024-01-01 00:{i // 60 % 60:02d}:{i % 60:02d}", f"r{i}@x.org", "delivered", i % 3]
+            for i in range(first, end)
+        ]
+        return ok({"header": HEADER, "rows": rows, "total_rows": self.total})
+
+
+def install(api: FakeAPI, server: ReportServer) -> None:
+    api.on("GET", PATH, lambda request: server(request))  # type: ignore[arg-type,return-value]
+
+
+async def pull(total: int, api: FakeAPI, **kw: Any) -> tuple[list[Any], ReportServer]:
+    server = ReportServer(total, delay=kw.pop("delay", 0.0), max_rows=kw.pop("max_rows", None))
+    install(api, server)
+    async with make_session() as lux:
+        rows = [row async for row in lux.account.reports.delivery("smtp", **kw)]
+    return rows, server
+
+
+@pytest.mark.parametrize(("total", "page_size"), [(0, 10), (1, 10), (10, 10), (95, 10), (101, 7)])
+async def test_every_row_once_in_order(api: FakeAPI, total: int, page_size: int) -> None:
+    rows, server = await pull(total, api, page_size=page_size, concurrency=3)
+    assert [r.extra["seq"] for r in rows] == list(range(total))
+    assert all(isinstance(r, DeliveryRow) for r in rows)
+    expected_pages = max(1, -(-total // page_size))
+    assert len(server.asked) == expected_pages
+    assert all(matches == page_size for _, matches in server.asked)
+
+
+async def test_typed_rows_are_converted_and_unknown_columns_kept(api: FakeAPI) -> None:
+    rows, _ = await pull(3, api)
+    row = rows[2]
+    assert row.date == datetime(2024, 1, 1, 0, 0, 2, tzinfo=timezone.utc)
+    assert row.recipient == "r2@x.org"
+    assert row.extra == {"seq": 2, "mystery": 2}
+
+
+async def test_generic_rows_are_read_only_mappings(api: FakeAPI) -> None:
+    server = ReportServer(25)
+    install(api, server)
+    async with make_session() as lux:
+        report = lux.paginate(
+            "/account/{account}/report/email/smtp/delivery",
+            params={"from_date": date(2024, 1, 1)},
+            page_size=10,
+        )
+        rows = [row async for row in report]
+    assert [r["seq"] for r in rows] == list(range(25))
+    assert isinstance(rows[0], Row)
+    assert dict(rows[0]) == dict(
+        zip(HEADER, [0, "2024-01-01 00:00:00", "r0@x.org", "delivered", 0])
+    )
+    with pytest.raises(TypeError):
+        rows[0]["seq"] = 5  # type: ignore[index]
+    assert server.queries[0]["from_date"] == "2024-01-01 00:00:00"
+
+
+async def test_pages_carry_offsets_and_total(api: FakeAPI) -> None:
+    server = ReportServer(23)
+    install(api, server)
+    async with make_session() as lux:
+        pages = [p async for p in lux.account.reports.delivery("smtp", page_size=10).pages()]
+    assert [(p.first_row, len(p.rows), p.total) for p in pages] == [
+        (0, 10, 23),
+        (10, 10, 23),
+        (20, 3, 23),
+    ]
+    assert pages[-1].next_row == 23
+
+
+async def test_count_asks_for_no_rows(api: FakeAPI) -> None:
+    server = ReportServer(12345)
+    install(api, server)
+    async with make_session() as lux:
+        assert await lux.account.reports.delivery("smtp").count() == 12345
+    assert server.asked == [(0, 0)]
+
+
+async def test_window_is_pinned_when_iteration_starts(api: FakeAPI) -> None:
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    rows, server = await pull(30, api, page_size=10)
+    pinned = {q["through_date"] for q in server.queries}
+    assert len(pinned) == 1
+    assert (
+        datetime.strptime(pinned.pop(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc) >= before
+    )
+    _, server = await pull(5, api, through_date=date(2024, 2, 1))
+    assert server.queries[0]["through_date"] == "2024-02-01 00:00:00"
+
+
+async def test_prefetch_never_exceeds_the_bound(api: FakeAPI) -> None:
+    rows, server = await pull(500, api, page_size=10, concurrency=4, delay=0.005)
+    assert len(rows) == 500
+    assert server.peak == 4
+
+
+async def test_early_break_leaves_nothing_running(api: FakeAPI) -> None:
+    server = ReportServer(10_000, delay=0.005)
+    install(api, server)
+    async with make_session() as lux:
+        seen = 0
+        async for _ in lux.account.reports.delivery("smtp", page_size=10, concurrency=4):
+            seen += 1
+            if seen == 25:
+                break
+        assert server.in_flight == 0
+        # first page, then one window of 4: nothing is fetched ahead beyond the bound
+        assert len(server.asked) <= 1 + 4
+        await anyio.sleep(0.05)
+        assert server.in_flight == 0
+        assert len(server.asked) <= 1 + 4
+
+
+async def test_cancellation_mid_pull_leaves_nothing_running(api: FakeAPI) -> None:
+    server = ReportServer(10_000, delay=0.01)
+    install(api, server)
+    got: list[Any] = []
+    async with make_session() as lux:
+        with anyio.move_on_after(0.05):
+            async for row in lux.account.reports.delivery("smtp", page_size=10, concurrency=4):
+                got.append(row)
+        await anyio.sleep(0.03)
+        assert server.in_flight == 0
+    assert [r.extra["seq"] for r in got] == list(range(len(got)))
+
+
+async def test_resume_from_start_row(api: FakeAPI) -> None:
+    rows, server = await pull(50, api, page_size=10, start_row=23)
+    assert [r.extra["seq"] for r in rows] == list(range(23, 50))
+    assert server.asked[0] == (23, 10)
+
+
+async def test_failed_page_is_retried_without_loss_or_duplicates(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    server = ReportServer(60)
+    server.failures[30] = [fail(503, "busy"), fail(500, "oops")]
+    install(api, server)
+    async with make_session(max_retries=3) as lux:
+        rows = [r async for r in lux.account.reports.delivery("smtp", page_size=10, concurrency=3)]
+    assert [r.extra["seq"] for r in rows] == list(range(60))
+    assert server.asked.count((30, 10)) == 3
+
+
+async def test_page_failing_after_retries_names_the_resume_row(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    server = ReportServer(60)
+    server.failures[40] = [fail(503, "down")] * 10
+    install(api, server)
+    got: list[Any] = []
+    async with make_session(max_retries=1) as lux:
+        with pytest.raises(PaginationError) as info:
+            async for row in lux.account.reports.delivery("smtp", page_size=10, concurrency=4):
+                got.append(row)
+        assert info.value.resume_row == 40
+        assert [r.extra["seq"] for r in got] == list(range(40))
+        # resuming finishes the pull with nothing lost or repeated
+        server.failures.clear()
+        rest = [r async for r in lux.account.reports.delivery("smtp", page_size=10, start_row=40)]
+    assert [r.extra["seq"] for r in got + rest] == list(range(60))
+
+
+async def test_short_pages_are_refetched_from_where_they_ended(api: FakeAPI) -> None:
+    rows, server = await pull(100, api, page_size=30, concurrency=3, max_rows=20)
+    assert [r.extra["seq"] for r in rows] == list(range(100))
+
+
+async def test_malformed_page_is_a_typed_error(api: FakeAPI) -> None:
+    api.on("GET", PATH, [ok({"header": ["a", "b"], "rows": [[1]], "total_rows": 1})])
+    async with make_session() as lux:
+        with pytest.raises(PaginationError) as info:
+            _ = [r async for r in lux.account.reports.delivery("smtp")]
+    assert "malformed report page" in str(info.value)
+    assert info.value.resume_row == 0
