@@ -1,0 +1,559 @@
+"""The emulator itself: auth mechanics, envelopes, reports, jobs, knobs, CRUD, entry point.
+
+Requests are signed by a tiny helper below (not by the SDK) and sent with httpx to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from luxsci_async.testing import Emulator
+
+PREFIX = "/perl/api/v2"
+
+
+def _hmac(secret: str, message: str) -> str:
+    return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
+class Signer:
+    """A minimal, independent LuxSci client: handshake plus signed requests."""
+
+    def __init__(self, emu: Emulator, http: httpx.Client, user: str | None = None) -> None:
+        self.emu, self.http, self.user = emu, http, user
+        self.code = ""
+
+    def handshake(
+        self, *, date: int | str | None = None, sig_upper: bool = False
+    ) -> httpx.Response:
+        date = int(time.time()) if date is None else date
+        body: dict[str, Any] = {"token": self.emu.token, "date": date}
+        message = f"{self.emu.token}\n{date}\n"
+        if self.user is not None:
+            password = self.emu.users[self.user]
+            body.update(user=self.user, **{"pass": password})
+            message += f"{self.user}\n{password}\n"
+        signature = _hmac(self.emu.secret, message)
+        body["signature"] = signature.upper() if sig_upper else signature
+        response = self.http.post(PREFIX + "/auth", json=body)
+        if response.status_code == 201:
+            self.code = response.json()["auth"]
+        return response
+
+    def cookie(self, method: str, path: str, query: str = "", body: bytes = b"") -> str:
+        digest = hashlib.sha256(body.strip()).hexdigest() if method in ("POST", "PUT") else ""
+        message = f"{self.code}\n{method}\n{path}\n{query}\n{digest}\n"
+        return f"signature={self.code}:{_hmac(self.emu.secret, message)}"
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        json_body: Any = None,
+        *,
+        tamper_query: str | None = None,
+        tamper_body: bytes | None = None,
+        upper: bool = False,
+    ) -> httpx.Response:
+        full = PREFIX + path
+        query = "&".join(
+            f"{quote(k, safe='')}={quote(str(v), safe='')}" for k, v in (params or {}).items()
+        )
+        body = json.dumps(json_body).encode() if json_body is not None else b""
+        cookie = self.cookie(method, full, query, body)
+        if upper:
+            code, _, sig = cookie.partition("=")[2].rpartition(":")
+            cookie = f"signature={code}:{sig.upper()}"
+        sent_query = tamper_query if tamper_query is not None else query
+        url = full + (f"?{sent_query}" if sent_query else "")
+        headers = {"cookie": cookie}
+        if body:
+            headers["content-type"] = "application/json"
+        return self.http.request(method, url, content=tamper_body or body, headers=headers)
+
+
+@pytest.fixture(scope="module")
+def emu() -> Iterator[Emulator]:
+    with Emulator(rows=10_000, seed=7, job_seconds=0.4) as emulator:
+        yield emulator
+
+
+@pytest.fixture
+def http(emu: Emulator) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=emu.base_url, timeout=10) as client:
+        yield client
+
+
+@pytest.fixture
+def acct(emu: Emulator, http: httpx.Client) -> Signer:
+    signer = Signer(emu, http)
+    assert signer.handshake().status_code == 201
+    return signer
+
+
+def _report(acct: Signer, **params: Any) -> httpx.Response:
+    return acct.request("GET", f"/account/{acct.emu.account}/report/email/smtp/delivery", params)
+
+
+# --- auth -------------------------------------------------------------------------------------
+
+
+def test_handshake_account_and_user_scope(emu: Emulator, http: httpx.Client) -> None:
+    response = Signer(emu, http).handshake(date=str(int(time.time())), sig_upper=True)
+    assert response.status_code == 201
+    body = response.json()
+    assert body["success"] == 1
+    code_id, issued, tail = body["auth"].split("-")
+    assert code_id.isdigit()
+    assert abs(int(issued) - time.time()) < 5
+    assert len(tail) == 64
+    user = next(iter(emu.users))
+    signer = Signer(emu, http, user=user)
+    assert signer.handshake().status_code == 201
+    assert signer.request("GET", f"/user/{user}/profile").json()["success"] == 1
+
+
+def test_stale_date_and_bad_handshake_signature(emu: Emulator, http: httpx.Client) -> None:
+    stale = Signer(emu, http).handshake(date=int(time.time()) - 3600)
+    assert stale.status_code == 401
+    assert stale.json()["success"] == 0
+    assert "date" in stale.json()["error"]
+    body = {"token": emu.token, "date": int(time.time()), "signature": "0" * 64}
+    bad = http.post(PREFIX + "/auth", json=body)
+    assert bad.status_code == 401
+    assert bad.json() == {"success": 0, "error": "bad signature"}
+
+
+def test_wrong_signature_is_rejected(acct: Signer) -> None:
+    path = f"{PREFIX}/account/{acct.emu.account}/domains"
+    response = acct.http.get(path, headers={"cookie": f"signature={acct.code}:{'ab' * 32}"})
+    assert response.status_code == 401
+    assert response.json()["success"] == 0
+    assert acct.http.get(path).status_code == 401  # no cookie at all
+
+
+def test_upper_case_hex_is_accepted(acct: Signer) -> None:
+    assert (
+        acct.request("GET", f"/account/{acct.emu.account}/domains", upper=True).status_code == 200
+    )
+
+
+def test_tampered_query_and_body_are_rejected(acct: Signer) -> None:
+    path = f"/account/{acct.emu.account}/report/email/smtp/delivery"
+    tampered = acct.request("GET", path, {"matches": 5}, tamper_query="matches=6")
+    assert tampered.status_code == 401
+    create = f"/account/{acct.emu.account}/domains"
+    body = acct.request(
+        "POST",
+        create,
+        json_body={"domain": "a.example.org"},
+        tamper_body=b'{"domain": "b.example.org"}',
+    )
+    assert body.status_code == 401
+
+
+def test_raw_query_is_signed_as_sent(acct: Signer) -> None:
+    # A different but equivalent encoding is still valid: the server signs what it received.
+    path = f"{PREFIX}/account/{acct.emu.account}/report/email/smtp/delivery"
+    query = "from_date=2024-03-01+00%3a00%3a00&matches=2".replace("+", "%20")
+    cookie = acct.cookie("GET", path, query)
+    response = acct.http.get(f"{path}?{query}", headers={"cookie": cookie})
+    assert response.status_code == 200, response.text
+
+
+def test_expired_code() -> None:
+    with Emulator(auth_ttl=0.3) as emu, httpx.Client(base_url=emu.base_url) as http:
+        signer = Signer(emu, http)
+        signer.handshake()
+        assert signer.request("GET", f"/account/{emu.account}/domains").status_code == 200
+        time.sleep(0.4)
+        expired = signer.request("GET", f"/account/{emu.account}/domains")
+        assert expired.status_code == 401
+        assert "expired" in expired.json()["error"]
+
+
+def test_revoked_code(acct: Signer) -> None:
+    other = Signer(acct.emu, acct.http)
+    other.handshake()
+    revoke = acct.request("DELETE", "/auth")
+    assert revoke.status_code == 200
+    assert revoke.json() == {"success": 1, "comment": "Authentication session revoked."}
+    assert acct.request("GET", f"/account/{acct.emu.account}/domains").status_code == 401
+    assert other.request("GET", f"/account/{acct.emu.account}/domains").status_code == 200
+
+
+def test_user_scope_is_confined(emu: Emulator, http: httpx.Client) -> None:
+    alice, bob = list(emu.users)[1:3]
+    signer = Signer(emu, http, user=alice)
+    signer.handshake()
+    assert signer.request("GET", f"/user/{bob}/profile").status_code == 403
+    assert signer.request("GET", f"/account/{emu.account}/users").status_code == 403
+
+
+# --- envelope, validation ------------------------------------------------------------------
+
+
+def test_unknown_path_and_object(acct: Signer) -> None:
+    assert acct.request("GET", "/nothing/here").status_code == 404
+    missing = acct.request("GET", f"/account/{acct.emu.account}/domains/nope.example")
+    assert missing.status_code == 404
+    assert missing.json()["success"] == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"matches": 50_001},
+        {"matches": -1},
+        {"first_row": -1},
+        {"from_date": "2024/01/01"},
+        {"matches": "many"},
+    ],
+)
+def test_bad_report_input(acct: Signer, params: dict[str, Any]) -> None:
+    response = _report(acct, **params)
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_bad_body_input(acct: Signer) -> None:
+    path = f"/account/{acct.emu.account}/aliases"
+    missing = acct.request("POST", path, json_body={"user": "x", "action": "email"})
+    assert missing.status_code == 400
+    assert "domain" in missing.json()["error"]
+    wrong = acct.request("POST", path, json_body={"user": 5, "domain": "d", "action": "email"})
+    assert wrong.status_code == 400
+    bad_source = acct.request("GET", f"/account/{acct.emu.account}/report/email/fax/opens")
+    assert bad_source.status_code == 400
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def test_report_paging(acct: Signer) -> None:
+    whole = _report(acct, matches=0).json()["data"]
+    assert whole["total_rows"] == 10_000
+    assert whole["rows"] == []
+    assert "date" in whole["header"]
+    first = _report(acct, matches=3).json()["data"]
+    second = _report(acct, first_row=2, matches=3).json()["data"]
+    assert len(first["rows"]) == 3
+    assert first["rows"][2] == second["rows"][0]
+    tail = _report(acct, first_row=9_998, matches=10).json()["data"]
+    assert len(tail["rows"]) == 2
+    assert tail["total_rows"] == 10_000
+    default = _report(acct).json()["data"]
+    assert len(default["rows"]) == 10_000
+    dates = [row[default["header"].index("date")] for row in default["rows"]]
+    assert dates == sorted(dates)
+
+
+def test_report_date_filters(acct: Signer) -> None:
+    data = _report(acct).json()["data"]
+    col = data["header"].index("date")
+    dates = [row[col] for row in data["rows"]]
+    lo, hi = dates[1000], dates[2000]
+
+    def count(**params: str) -> int:
+        return int(_report(acct, matches=0, **params).json()["data"]["total_rows"])
+
+    assert count(from_date=lo, through_date=hi) == sum(lo <= d <= hi for d in dates)
+    assert count(after_date=lo, before_date=hi) == sum(lo < d < hi for d in dates)
+    assert count(from_date="2030-01-01") == 0
+    window = _report(acct, from_date=lo, through_date=hi, first_row=5, matches=2).json()["data"]
+    start = dates.index(lo)
+    assert window["rows"] == data["rows"][start + 5 : start + 7]
+
+
+def test_reports_are_deterministic_by_seed() -> None:
+    a = Emulator(rows=50, seed=3)
+    b = Emulator(rows=50, seed=3)
+    c = Emulator(rows=50, seed=4)
+    assert a.token == b.token != c.token
+    shape = a.app.ops.reports
+    assert shape.row_time(0) == b.app.ops.reports.row_time(0)
+
+
+# --- jobs -------------------------------------------------------------------------------------
+
+
+def _wait_job(acct: Signer, job_id: int) -> dict[str, Any]:
+    seen = []
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        job = acct.request("GET", f"/account/{acct.emu.account}/jobs/{job_id}").json()["data"]
+        seen.append(job["status"])
+        if job["status"] in ("complete", "failed"):
+            job["seen"] = seen
+            return job
+        time.sleep(0.05)
+    raise AssertionError(f"job did not finish: {seen}")
+
+
+def test_job_completes(acct: Signer) -> None:
+    started = _report(
+        acct, destination="sftp", destination_hostname="files.example.net", matches=500
+    )
+    job_id = started.json()["data"]["job_id"]
+    job = _wait_job(acct, job_id)
+    assert job["status"] == "complete"
+    assert job["completed_rows"] == job["expected_rows"] == 500
+    assert {"submitted", "running"} & set(job["seen"])
+    assert job["completed"]
+    assert job["filename"]
+    listed = acct.request("GET", f"/account/{acct.emu.account}/jobs").json()["data"]
+    assert job_id in [j["job_id"] for j in listed]
+
+
+def test_job_fails(acct: Signer) -> None:
+    started = _report(acct, destination="fail", destination_hostname="down.example.net")
+    job = _wait_job(acct, started.json()["data"]["job_id"])
+    assert job["status"] == "failed"
+    assert "down.example.net" in job["status_detail"]
+    assert acct.request("GET", f"/account/{acct.emu.account}/jobs/999999").status_code == 404
+
+
+# --- knobs ------------------------------------------------------------------------------------
+
+
+def test_rate_limit() -> None:
+    with Emulator(rate_per_minute=3) as emu, httpx.Client(base_url=emu.base_url) as http:
+        signer = Signer(emu, http)
+        signer.handshake()
+        codes = [signer.request("GET", f"/account/{emu.account}/domains") for _ in range(3)]
+        assert [r.status_code for r in codes] == [200, 200, 429]
+        assert 1 <= int(codes[-1].headers["Retry-After"]) <= 60
+        assert emu.stats.rate_limited == 1
+
+
+def _fault_pattern(seed: int) -> list[int]:
+    with (
+        Emulator(seed=seed, faults=0.3, fault_kinds=("500", "503")) as emu,
+        httpx.Client(base_url=emu.base_url) as http,
+    ):
+        signer = Signer(emu, http)
+        assert signer.handshake().status_code == 201  # never faulted
+        statuses = [
+            signer.request("GET", f"/account/{emu.account}/domains").status_code for _ in range(40)
+        ]
+        assert sum(emu.stats.faults.values()) == sum(s != 200 for s in statuses)
+        return statuses
+
+
+def test_faults_are_deterministic() -> None:
+    first = _fault_pattern(11)
+    assert first == _fault_pattern(11)
+    assert {500, 503} <= set(first)
+    assert 200 in first
+    assert first != _fault_pattern(12)
+
+
+def test_dropped_connection(capfd: pytest.CaptureFixture[str]) -> None:
+    with (
+        Emulator(faults=1.0, fault_kinds=("drop",)) as emu,
+        httpx.Client(base_url=emu.base_url) as http,
+    ):
+        signer = Signer(emu, http)
+        signer.handshake()
+        with pytest.raises(httpx.RemoteProtocolError):
+            signer.request("GET", f"/account/{emu.account}/domains")
+        assert emu.stats.faults == {"drop": 1}
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_access_control() -> None:
+    with (
+        Emulator(denied_groups={"domains"}, read_only_groups={"webaides"}) as emu,
+        httpx.Client(base_url=emu.base_url) as http,
+    ):
+        signer = Signer(emu, http)
+        signer.handshake()
+        assert signer.request("GET", f"/account/{emu.account}/domains").status_code == 403
+        user = next(iter(emu.users))
+        assert signer.request("GET", f"/user/{user}/webaides/tasks").status_code == 200
+        create = signer.request("POST", f"/user/{user}/webaides/tasks", json_body={"title": "x"})
+        assert create.status_code == 403
+        assert create.json()["success"] == 0
+
+
+def test_stats(emu: Emulator, acct: Signer) -> None:
+    emu.reset_stats()
+    acct.request("GET", f"/account/{emu.account}/domains")
+    Signer(emu, acct.http).handshake()
+    stats = emu.stats
+    assert stats.requests == 2
+    assert stats.auth_requests == 1
+    assert stats.by_route[("GET", "/account/{account}/domains")] == 1
+    assert stats.statuses == {200: 1, 201: 1}
+
+
+# --- CRUD ---------------------------------------------------------------------------------------
+
+
+def test_alias_round_trip(acct: Signer) -> None:
+    base = f"/account/{acct.emu.account}/aliases"
+    body = {"user": "info", "domain": "example.com", "action": "email", "dest": "a@example.com"}
+    assert acct.request("POST", base, json_body=body).status_code == 200
+    got = acct.request("GET", f"{base}/info@example.com").json()["data"]
+    assert got["dest"] == "a@example.com"
+    upd = acct.request("PUT", f"{base}/info@example.com", json_body={"dest": "b@example.com"})
+    assert upd.status_code == 200
+    assert acct.request("GET", f"{base}/info@example.com").json()["data"]["dest"] == "b@example.com"
+    listed = acct.request("GET", base).json()["data"]
+    assert "info@example.com" in [a["alias"] for a in listed]
+    assert acct.request("DELETE", f"{base}/info@example.com").status_code == 200
+    assert acct.request("GET", f"{base}/info@example.com").status_code == 404
+
+
+def test_users_and_user_login(emu: Emulator, acct: Signer) -> None:
+    base = f"/account/{emu.account}/users"
+    created = acct.request("POST", base, json_body={"user": "new@example.com", "password": "pw-1"})
+    assert created.status_code == 200
+    assert "password" not in created.text
+    emu.users["new@example.com"] = "pw-1"
+    try:
+        signer = Signer(emu, acct.http, user="new@example.com")
+        assert signer.handshake().status_code == 201
+        renamed = acct.request(
+            "PUT", f"{base}/new@example.com/rename", json_body={"new_user": "newer@example.com"}
+        )
+        assert renamed.status_code == 200
+        assert signer.request("GET", "/user/newer@example.com/profile").status_code == 401
+    finally:
+        del emu.users["new@example.com"]
+    assert acct.request("DELETE", f"{base}/newer@example.com").status_code == 200
+
+
+def test_webaide_entries_bulk_and_changes(emu: Emulator, acct: Signer) -> None:
+    user = next(iter(emu.users))
+    made = acct.request("POST", f"/user/{user}/webaides/calendars", json_body={"title": "Team"})
+    webaide_id = made.json()["data"]["webaide_id"]
+    entries = f"/user/{user}/webaides/calendars/{webaide_id}/entries"
+    bulk = acct.request(
+        "POST",
+        f"{entries}/bulk",
+        json_body={
+            "entries": [
+                {"title": "a", "start": "2024-05-01 10:00:00"},
+                {"title": "b", "start": "2024-07-01 10:00:00"},
+            ]
+        },
+    )
+    ids = [e["entry_id"] for e in bulk.json()["data"]]
+    assert len(ids) == 2
+    in_range = acct.request(
+        "GET",
+        f"/user/{user}/webaides/calendars/{webaide_id}/range",
+        {"start": "2024-04-01 00:00:00", "end": "2024-06-01 00:00:00"},
+    )
+    assert [e["title"] for e in in_range.json()["data"]] == ["a"]
+    gone = acct.request("DELETE", f"{entries}/bulk", {"entry_ids": f"{ids[0]}"})
+    assert gone.status_code == 200
+    changes = acct.request(
+        "GET",
+        f"/user/{user}/webaides/calendars/{webaide_id}/changes",
+        {"since": "2000-01-01 00:00:00"},
+    ).json()["data"]
+    assert changes["deleted"] == [ids[0]]
+    assert len(changes["added"]) == 1
+
+
+def test_content_library_upload(emu: Emulator, acct: Signer) -> None:
+    user = next(iter(emu.users))
+    path = f"{PREFIX}/user/{user}/content_library/docs/a.txt"
+    content = b"hello"
+    meta = json.dumps(
+        {"attachments": [{"name": "a.txt", "hash": hashlib.sha256(content).hexdigest()}]}
+    )
+
+    def upload(data: bytes) -> httpx.Response:
+        cookie = acct.cookie("POST", path, "", meta.encode())
+        return acct.http.post(
+            path,
+            headers={"cookie": cookie},
+            files=[
+                ("json", ("json.js", meta, "application/json")),
+                ("files", ("a.txt", data, "application/octet-stream")),
+            ],
+        )
+
+    assert upload(b"tampered").status_code == 400
+    assert upload(content).status_code == 200, upload(content).text
+    got = acct.request("GET", f"/user/{user}/content_library/docs/a.txt").json()["data"]
+    assert got["size"] == 5
+    listing = acct.request("GET", f"/user/{user}/content_library/docs").json()["data"]
+    assert [e["name"] for e in listing] == ["a.txt"]
+
+
+def test_every_route_answers(emu: Emulator, acct: Signer) -> None:
+    from luxsci_async._routes.table import ROUTES
+
+    user = next(iter(emu.users))
+    values = {"account": emu.account, "username": user, "source": "smtp", "webaide_type": "tasks"}
+    for route in ROUTES:
+        if route.path == "/auth" or route.method != "GET":
+            continue
+        path = route.path
+        for name in [s[1:-1] for s in path.split("/") if s.startswith("{")]:
+            path = path.replace("{" + name + "}", values.get(name, "1"))
+        params = {p.wire_name: "2024-01-01 00:00:00" for p in route.query if p.required}
+        if any(p.kind == "str_list" for p in route.query if p.required):
+            params = {p.wire_name: "1" for p in route.query if p.required}
+        response = acct.request("GET", path, params)
+        assert response.status_code in (200, 404), (route.path, response.text)
+        assert response.json()["success"] == (1 if response.status_code == 200 else 0)
+
+
+# --- ASGI mode and entry point ----------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_asgi_mode() -> None:
+    emu = Emulator(rows=20)
+    transport = httpx.ASGITransport(app=emu.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://emulator") as client:
+        date = int(time.time())
+        signature = _hmac(emu.secret, f"{emu.token}\n{date}\n")
+        auth = await client.post(
+            PREFIX + "/auth", json={"token": emu.token, "date": date, "signature": signature}
+        )
+        code = auth.json()["auth"]
+        path = f"{PREFIX}/account/{emu.account}/report/smtp/failures"
+        sig = _hmac(emu.secret, f"{code}\nGET\n{path}\nmatches=5\n\n")
+        page = await client.get(f"{path}?matches=5", headers={"cookie": f"signature={code}:{sig}"})
+        assert page.status_code == 200
+        assert len(page.json()["data"]["rows"]) == 5
+
+
+def test_command_line_entry_point() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "luxsci_async.testing", "--port", "0", "--rows", "10"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert "http://127.0.0.1:" in first
+        url = first.rsplit(" ", 1)[-1].strip()
+        assert httpx.get(url + PREFIX + "/nope").status_code == 404
+    finally:
+        process.terminate()
+        process.wait(10)
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
