@@ -71,6 +71,8 @@ REPORT_FIRST_ROW: Final = "first_row"
 REPORT_MATCHES: Final = "matches"
 REPORT_MAX_MATCHES: Final = 50_000
 REPORT_DATE_PARAMS: Final = ("from_date", "through_date", "after_date", "before_date")
+INCLUSIVE_END_PARAMS: Final = ("through_date",)
+"""Date parameters whose bound is inclusive: a plain ``date`` means the end of that day."""
 
 # --- Asynchronous report jobs (assumption 5, mechanics §10.1) ------------------------------
 JOB_ID: Final = "job_id"

@@ -17,7 +17,7 @@ import cattrs
 import orjson
 from cattrs.gen import make_dict_structure_fn
 
-from ._assumptions import DATETIME_FORMAT
+from ._assumptions import DATETIME_FORMAT, INCLUSIVE_END_PARAMS
 from .errors import ResponseValidationError
 
 T = TypeVar("T")
@@ -44,13 +44,21 @@ def parse_datetime(value: Any) -> datetime:
     raise TypeError(f"expected a date-time string, got {type(value).__name__}")
 
 
-def format_datetime(value: datetime | date) -> str:
-    """Format an aware datetime (or a date, as midnight) as LuxSci ``DATETIME`` in GMT."""
+def format_datetime(value: datetime | date, *, end_of_day: bool = False) -> str:
+    """Format an aware datetime as LuxSci ``DATETIME`` in GMT.
+
+    A plain ``date`` is its first second, or its last with ``end_of_day`` (inclusive ends).
+    """
     if isinstance(value, datetime):
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
             raise ValueError("naive datetime: give a timezone-aware datetime (e.g. UTC)")
         return value.astimezone(timezone.utc).strftime(DATETIME_FORMAT)
-    return value.strftime("%Y-%m-%d 00:00:00")
+    return value.strftime("%Y-%m-%d 23:59:59" if end_of_day else "%Y-%m-%d 00:00:00")
+
+
+def format_datetime_param(name: str, value: datetime | date) -> str:
+    """Format a date parameter, honouring inclusive end bounds (``through_date``)."""
+    return format_datetime(value, end_of_day=name in INCLUSIVE_END_PARAMS)
 
 
 def parse_bool(value: Any) -> bool:

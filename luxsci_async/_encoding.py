@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ._assumptions import BOOL_FALSE, BOOL_TRUE, LIST_SEPARATOR, PATH_SEGMENT_SAFE, QUERY_SAFE
-from ._convert import format_datetime
+from ._convert import format_datetime_param
 
 MAX_PATH_VALUE = 1024
 MAX_QUERY_VALUE = 8192
@@ -80,7 +80,7 @@ def query_value(field: str, value: Any) -> str:
         return _checked_text(field, value, MAX_QUERY_VALUE)
     if isinstance(value, (datetime, date)):
         try:
-            return format_datetime(value)
+            return format_datetime_param(field, value)
         except ValueError as exc:
             raise ValueError(f"{field}: {exc}") from None
     if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):

@@ -197,15 +197,23 @@ class Report(Generic[RowT]):
 
     # -- asynchronous export ----------------------------------------------------------------
 
-    async def export(self, *, destination: str, **destination_params: str) -> JobHandle:
+    async def export(
+        self, *, destination: str, matches: int | None = None, **destination_params: str
+    ) -> JobHandle:
         """Run the report as a background job that uploads a CSV (README assumption 5).
 
         ``destination`` and the other ``destination_*`` keyword arguments are passed on as
-        query parameters; returns a :class:`JobHandle` to wait on.
+        query parameters. The job starts at ``start_row``; ``matches`` caps its rows (the
+        server's default applies when omitted; asynchronous jobs have no maximum).
+        Returns a :class:`JobHandle` to wait on.
         """
         if not isinstance(destination, str) or not destination.strip():
             raise ValueError("destination: must be a non-empty str")
         extra: dict[str, Any] = {"destination": destination}
+        if self.start_row:
+            extra[REPORT_FIRST_ROW] = self.start_row
+        if matches is not None:
+            extra[REPORT_MATCHES] = _check_int("matches", matches, 0)
         for key, value in destination_params.items():
             if key not in DESTINATION_PARAMS:
                 raise TypeError(f"export: unknown parameter {key!r} (known: {DESTINATION_PARAMS})")

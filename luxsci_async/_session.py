@@ -311,6 +311,12 @@ class LuxSci:
 
     # -- public calls -----------------------------------------------------------------------
 
+    async def authenticate(self) -> None:
+        """Obtain an auth code now (normally done lazily by the first call)."""
+        if self._closed:
+            raise SessionClosedError("this LuxSci session is closed")
+        await self._auth.get()
+
     async def request(
         self,
         method: str,

@@ -137,7 +137,7 @@ async def test_window_is_pinned_when_iteration_starts(api: FakeAPI) -> None:
         datetime.strptime(pinned.pop(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc) >= before
     )
     _, server = await pull(5, api, through_date=date(2024, 2, 1))
-    assert server.queries[0]["through_date"] == "2024-02-01 00:00:00"
+    assert server.queries[0]["through_date"] == "2024-02-01 23:59:59"  # inclusive end
 
 
 async def test_prefetch_never_exceeds_the_bound(api: FakeAPI) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from .._assumptions import UPLOAD_ATTACHMENTS_KEY
-from .._convert import dump_json, format_datetime
+from .._convert import dump_json, format_datetime_param
 from .._encoding import encode_query, fill_path, path_value
 from .._types import Attachment, Unset, Upload
 from .spec import Param, Route
@@ -62,7 +62,7 @@ def check_value(param: Param, value: Any) -> Any:
         if not isinstance(value, (datetime, date)):
             raise _type_error(param, "datetime or date", value)
         try:
-            return format_datetime(value)
+            return format_datetime_param(param.wire_name, value)
         except ValueError as exc:
             raise ValueError(f"{param.name}: {exc}") from None
     elif kind == "str_list":
