@@ -139,8 +139,12 @@ def structure(data: Any, cls: type[T]) -> T:
             if isinstance(exc, cattrs.BaseValidationError)
             else str(exc)
         )
+        try:
+            body = orjson.dumps(data).decode()
+        except TypeError:
+            body = repr(data)
         raise ResponseValidationError(
-            f"response does not fit {getattr(cls, '__name__', cls)}: {detail}", data=data
+            f"response does not fit {getattr(cls, '__name__', cls)}: {detail}", body=body, data=data
         ) from None
 
 

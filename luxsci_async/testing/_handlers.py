@@ -112,9 +112,12 @@ class Operations:
         singular = segments(template)[-1].rstrip("s")
         value = _as_id(item_id)
         for candidate in (f"{key}_id", f"{singular}_id", "id"):
-            # Only where the model's type fits: a domain name is no numeric ``id``.
+            # Only where the model's type fits: a domain name is no numeric ``id``, but a
+            # numeric id can be a string id.
             if candidate in record and type(record[candidate]) is type(value):
                 record[candidate] = value
+            elif candidate in record and isinstance(record[candidate], str):
+                record[candidate] = str(value)
         record[key] = value
         record.update(_public(body))
         return record
@@ -214,11 +217,18 @@ class Operations:
         return found
 
     def op_get(self, call: Call) -> Any:
-        _, items = self._items(call)
+        path, items = self._items(call)
         item_id = self._item_id(call)
         if item_id not in items:
             raise HttpError(404, f"no such object {item_id}")
-        return items[item_id]
+        record = items[item_id]
+        # A list that is also a child collection (a form row's files) shows its current
+        # members, so ids read from the parent can be used on the child's routes.
+        for key, value in record.items():
+            if isinstance(value, list) and self.shapes.is_collection(f"{call.route.path}/{key}"):
+                child = self.store.collections.get(f"{path}/{item_id}/{key}", {})
+                record = {**record, key: list(child.values())}
+        return record
 
     def op_create(self, call: Call) -> Any:
         path, items = self._items(call)
@@ -363,10 +373,13 @@ class Operations:
             ids = [i for v in call.query.values() for i in v.split(LIST_SEPARATOR) if i]
             if isinstance(call.body, dict):
                 ids += [str(i) for v in call.body.values() if isinstance(v, list) for i in v]
+            results = []
             for item_id in ids:
-                if items.pop(item_id, None) is not None:
+                deleted = items.pop(item_id, None) is not None
+                if deleted:
                     self.store.record_change(path, "delete", item_id)
-            return NO_DATA
+                results.append({"entry_id": _as_id(item_id), "success": int(deleted)})
+            return self._respond(call, results) if call.route.response else NO_DATA
         body = call.body if isinstance(call.body, dict) else {}
         batch = next((v for v in body.values() if isinstance(v, list)), [])
         key = self.id_key(template)
@@ -375,7 +388,8 @@ class Operations:
             if not isinstance(entry, dict):
                 raise BadInput("each bulk entry must be an object")
             if method == "PUT":
-                item_id = str(entry.get(key, entry.get("id", "")))
+                # WebAide entries name their id "Unique ID" (catalogue, WebAide field tables).
+                item_id = str(entry.get(key, entry.get("Unique ID", entry.get("id", ""))))
                 if item_id not in items:
                     raise HttpError(404, f"no such object {item_id}")
                 items[item_id].update(_public(entry))
@@ -550,8 +564,10 @@ class Operations:
         for n, (login, password) in enumerate(users.items(), 1):
             user_items[login] = self.new_record(users_template, n, login, {"user": login})
             self.store.passwords[login] = password
+        # A collection may have item routes only (a form row's files): seed those too.
+        parents = {t.rsplit("/", 1)[0] for t in self.shapes.methods if is_param(segments(t)[-1])}
         templates = sorted(
-            {t for t in self.shapes.methods if self.shapes.is_collection(t)},
+            {t for t in set(self.shapes.methods) | parents if self.shapes.is_collection(t)},
             key=lambda t: len(segments(t)),
         )
         for template in templates:
