@@ -49,3 +49,10 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against the embedded emulator (prints a table, writes JSON)."""
     session.install("-e", ".[dev]")
     session.run("python", "-m", "benchmarks", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with ``mkdocs build --strict``."""
+    session.install("-e", ".[docs]")
+    session.run("mkdocs", "build", "--strict")

@@ -1,0 +1,259 @@
+"""mkdocs hook: render ``reference/routes.md`` from ``luxsci_async.routes`` at build time.
+
+The page is generated in memory on every build (``on_files``), so it always matches the route
+table and the generated endpoint methods; no copy of it is committed.
+
+It also strips the reStructuredText left in the package's docstrings (``:class:`X``` roles,
+``::`` before a literal block), which the mkdocstrings Google-style parser would otherwise
+print literally (``on_page_content``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any, get_args, get_origin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+PAGE = "reference/routes.md"
+
+SCOPES = {
+    "account": ("Account scope", "lux.account", "luxsci_async.resources.account"),
+    "user": ("User scope", "lux.user(login)", "luxsci_async.resources.user"),
+}
+
+EVIDENCE = {
+    "confirmed": "method and path seen in a working public client or in LuxSci's text",
+    "inferred": "the operation is real; its method, path or fields were reconstructed",
+    "speculative": "little public evidence; treat as a guess",
+    "added": "not in the endpoint catalogue; added to cover a required function",
+}
+
+
+def _type_name(tp: Any) -> str:
+    """A short, readable name for a response or row type."""
+    if tp is None:
+        return "None"
+    if tp is Any:
+        return "Any"
+    origin = get_origin(tp)
+    if origin is not None:
+        return f"{origin.__name__}[{', '.join(_type_name(a) for a in get_args(tp))}]"
+    return str(getattr(tp, "__name__", tp))
+
+
+def _model_link(tp: Any) -> str:
+    """The response type in code style, linking models to the models reference."""
+    text = f"`{_type_name(tp)}`"
+    models = [t for t in (tp, *get_args(tp)) if _is_model(t)]
+    if len(models) == 1:
+        return f"[{text}](models.md#luxsci_async.models.{models[0].__name__})"
+    return text
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and tp.__module__.startswith("luxsci_async.models")
+
+
+def _class_name(group: str) -> str:
+    return "".join(part.capitalize() for part in group.split("_"))
+
+
+def _call(route: Any) -> str:
+    """How the route is called from Python, read from the generated method's signature."""
+    import importlib
+
+    _title, prefix, module_name = SCOPES[route.scope]
+    module = importlib.import_module(module_name)
+    cls = getattr(module, _class_name(route.group), None)
+    method = getattr(cls, route.name, None) if cls is not None else None
+    if method is None:
+        return f"# not generated: run `nox -s codegen`\n{prefix}.{route.group}.{route.name}(...)"
+    parts: list[str] = []
+    star = False
+    for param in list(inspect.signature(method).parameters.values())[1:]:
+        if param.kind is inspect.Parameter.KEYWORD_ONLY and not star:
+            parts.append("*")
+            star = True
+        if param.default is inspect.Parameter.empty:
+            parts.append(param.name)
+        else:
+            parts.append(f"{param.name}={param.default!r}")
+    if route.report is not None:
+        returns = f"Report[{_type_name(route.report.row)}]"
+        head = ""
+    else:
+        returns = _type_name(route.response)
+        head = "await "
+    signature = ", ".join(parts)
+    call = f"{head}{prefix}.{route.group}.{route.name}({signature}) -> {returns}"
+    if len(call) > 88:
+        inner = "".join(f"\n    {part}," for part in parts)
+        call = f"{head}{prefix}.{route.group}.{route.name}({inner}\n) -> {returns}"
+    return call
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _params_table(route: Any) -> list[str]:
+    rows = []
+    for where, params in (
+        ("path", route.path_params),
+        ("query", route.query),
+        ("body", route.body),
+    ):
+        for param in params:
+            allowed = ", ".join(f"`{v}`" for v in param.allowed) if param.allowed else ""
+            notes = []
+            if param.doc:
+                notes.append(param.doc)
+            if param.wire:
+                notes.append(f"sent as `{param.wire}`")
+            if param.merge and "merged" not in param.doc:
+                notes.append(f"a mapping merged into the {where}")
+            if param.multi_segment:
+                notes.append("may contain `/`")
+            rows.append(
+                f"| `{param.name}` | {where} | {param.kind} | "
+                f"{'yes' if param.required else ''} | {_cell(allowed)} | "
+                f"{_cell('; '.join(notes))} |"
+            )
+    extra = []
+    if route.report is not None:
+        extra.append(
+            "The method also takes `page_size`, `concurrency` and `start_row` "
+            "(see [Reports](../reports.md)); the paginator sets `first_row` and `matches`."
+        )
+    if route.upload == "attachments":
+        extra.append(
+            "`attachments` is a sequence of `Attachment(name, content)`, sent as multipart "
+            "`files` parts and described in the JSON part."
+        )
+    elif route.upload == "file":
+        extra.append("`content` is the file's bytes, uploaded as one multipart `files` part.")
+    if not rows:
+        return ["No parameters.", "", *(f"{line}\n" for line in extra)]
+    head = [
+        "| Parameter | In | Kind | Required | Allowed values | Notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    return [*head, *rows, "", *(f"{line}\n" for line in extra)]
+
+
+def _route(route: Any) -> list[str]:
+    lines = [f"#### `{route.group}.{route.name}`", "", route.summary, ""]
+    lines += ["```python", _call(route), "```", ""]
+    facts = [
+        f"- **HTTP:** `{route.method} /perl/api/v2{route.path}`",
+        f"- **Operation id:** `{route.operation_id}`",
+    ]
+    if route.report is not None:
+        facts.append(
+            f"- **Returns:** a paged [`Report`](api.md#luxsci_async.Report) of "
+            f"{_model_link(route.report.row)} rows"
+        )
+    elif route.response is None:
+        facts.append("- **Returns:** nothing (`None`)")
+    else:
+        facts.append(f"- **Returns:** {_model_link(route.response)}")
+    if not route.idempotent:
+        facts.append(
+            "- **Not idempotent:** not retried after an ambiguous failure "
+            "(raises `OutcomeUnknownError`)"
+        )
+    elif route.method == "POST":
+        facts.append("- **Retry-safe POST:** retried like an idempotent call")
+    facts.append(f"- **Evidence:** {route.evidence} ({EVIDENCE.get(route.evidence, '')})")
+    if route.deviation:
+        facts.append(f"- **Deviation:** {route.deviation}")
+    return [*lines, *facts, "", *_params_table(route)]
+
+
+def render() -> str:
+    """The Markdown of the route reference page."""
+    from luxsci_async import routes
+
+    by_scope = {scope: routes.groups(scope) for scope in ("account", "user", "auth")}
+    counts = {scope: sum(len(v) for v in groups.values()) for scope, groups in by_scope.items()}
+    out = [
+        "# Route reference",
+        "",
+        "<!-- Generated at build time by docs/hooks/routes_reference.py from "
+        "luxsci_async.routes: do not edit. -->",
+        "",
+        f"Every endpoint of the route table (`luxsci_async.routes`): {len(routes)} routes, "
+        f"{counts['account']} at account scope, {counts['user']} at user scope and "
+        f"{counts['auth']} for authentication. Paths are shown with the API prefix; "
+        "`{account}` and `{username}` are filled from the session. Each route can also be "
+        "called by its operation id from the command line "
+        "(`luxsci call OPERATION_ID key=value ...`).",
+        "",
+        "Most paths were reconstructed from LuxSci's public material. The **evidence** level "
+        "says how sure the table is, and a **deviation** records where a route departs from "
+        "the project's endpoint catalogue and why. A wrong path is a one-line fix in "
+        "`luxsci_async/_routes/table.py` (then `nox -s codegen`).",
+        "",
+        "The *Kind* column is the parameter kind checked before sending: `bool` is sent as "
+        "0/1, `datetime` accepts an aware `datetime` or a `date` and is sent as "
+        "`YYYY-MM-DD HH:MM:SS` GMT (a `date` is its first second, its last for "
+        "`through_date`), `str_list` is a list of non-empty strings. Optional body "
+        "fields default to `UNSET` and are left out of the request; `None` sends `null`.",
+        "",
+    ]
+    for scope in ("account", "user"):
+        title, prefix, _ = SCOPES[scope]
+        out += [f"## {title}", ""]
+        note = {
+            "account": "Needs an account-scope session.",
+            "user": "On a user-scope session `lux.user()` acts for the session's user; an "
+            'account-scope session passes the login: `lux.user("jane@example.com")`.',
+        }[scope]
+        out += [f"Called as `{prefix}.<group>.<name>(...)`. {note}", ""]
+        for group, group_routes in by_scope[scope].items():
+            out += [f"### `{prefix}.{group}`", ""]
+            for route in group_routes:
+                out += _route(route)
+    out += [
+        "## Authentication",
+        "",
+        "These routes are used by the session itself: `POST /auth` when a request first needs "
+        "an auth code (and again to refresh it), `DELETE /auth` when the session closes. They "
+        "have no endpoint methods.",
+        "",
+        "| Operation id | HTTP | Summary | Evidence |",
+        "|---|---|---|---|",
+    ]
+    for route in by_scope["auth"].get("auth", []):
+        out.append(
+            f"| `{route.operation_id}` | `{route.method} /perl/api/v2{route.path}` | "
+            f"{_cell(route.summary)} | {route.evidence} |"
+        )
+    out.append("")
+    if routes.excluded:
+        out += ["## Left out", "", "Catalogue operations deliberately not in the table:", ""]
+        for operation_id, reason in routes.excluded.items():
+            out.append(f"- `{operation_id}`: {reason}")
+        out.append("")
+    return "\n".join(out)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated page to the site (replacing a stray copy, if any)."""
+    stray = files.get_file_from_path(PAGE)
+    if stray is not None:
+        files.remove(stray)
+    files.append(File.generated(config, PAGE, content=render()))
+    return files
+
+
+_SPHINX_ROLE = re.compile(r":(?:class|meth|func|attr|data|exc|mod|obj):(<code>)")
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    """Render ``:class:`X``` (and the other Sphinx roles) in docstrings as plain ``X`` code,
+    and drop the ``::`` that introduces a reStructuredText literal block."""
+    return _SPHINX_ROLE.sub(r"\1", html).replace("<p>::</p>", "")
