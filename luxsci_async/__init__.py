@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from ._http import Timeout
-from ._pagination import JobFailedError, JobHandle, Page, Report
+from ._pagination import JobHandle, Page, Report
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._routes.spec import Param, Route, RouteTable
@@ -21,6 +21,7 @@ from .errors import (
     BadRequestError,
     ConfigurationError,
     ConnectError,
+    JobFailedError,
     LuxSciError,
     NotFoundError,
     OutcomeUnknownError,

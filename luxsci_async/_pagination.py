@@ -34,7 +34,13 @@ from ._assumptions import (
 from ._convert import format_datetime, structure
 from ._encoding import encode_query
 from ._rows import build_rows
-from .errors import APIError, LuxSciError, PaginationError, ResponseValidationError
+from .errors import (
+    APIError,
+    JobFailedError,
+    LuxSciError,
+    PaginationError,
+    ResponseValidationError,
+)
 
 if TYPE_CHECKING:
     from ._routes.prepare import Prepared
@@ -62,15 +68,6 @@ class Page(Generic[RowT]):
     def next_row(self) -> int:
         """The ``first_row`` of the page after this one (resume point)."""
         return self.first_row + len(self.rows)
-
-
-class JobFailedError(LuxSciError):
-    """An asynchronous report job ended in ``failed``; ``job`` holds its last state."""
-
-    def __init__(self, job: Job) -> None:
-        detail = job.status_detail or "no detail given"
-        super().__init__(f"report job {job.job_id} failed: {detail}")
-        self.job = job
 
 
 def _check_int(name: str, value: object, minimum: int, maximum: int | None = None) -> int:
@@ -148,7 +145,7 @@ class Report(Generic[RowT]):
             )
             rows = data.get(REPORT_ROWS) or []
             total = int(data[REPORT_TOTAL])
-            if not isinstance(rows, list) or any(len(r) != len(header) for r in rows):
+            if not isinstance(rows, list) or (rows and set(map(len, rows)) != {len(header)}):
                 raise ValueError("rows do not match the header")
             built = build_rows(self._row, header, rows)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:

@@ -34,6 +34,7 @@ from ._encoding import QueryParams, encode_query, fill_path, path_value
 from ._http import HttpClient, RawResponse, SentError, Timeout, Transport
 from ._ratelimit import Pacer, RateLimit
 from ._retry import RETRYABLE_STATUSES, RetryBudget, RetryPolicy
+from ._rows import paused_gc
 from ._signing import auth_signature, body_hash, request_signature, signature_cookie
 from ._types import Upload
 from .errors import (
@@ -62,6 +63,8 @@ _RAW_PATH = re.compile(r"^/[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}]*$")
 _REVOKE_TIMEOUT = 3.0
 _JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 _ACCEPT_HEADERS = {"Accept": "application/json"}
+_LARGE_BODY = 1 << 16
+"""Bodies from this size on are decoded with the cyclic GC paused (see ``_rows.paused_gc``)."""
 
 
 @attrs.define
@@ -71,7 +74,9 @@ class SessionStats:
     requests: int = 0
     """HTTP requests sent, every attempt counted, ``POST /auth`` included."""
     retries: int = 0
+    """Attempts repeated after a retryable failure."""
     auth_requests: int = 0
+    """``POST /auth`` handshakes."""
     reauthentications: int = 0
     """Replays after a 401."""
     rate_limited: int = 0
@@ -180,6 +185,7 @@ class LuxSci:
 
     @property
     def closed(self) -> bool:
+        """Whether :meth:`aclose` has been called."""
         return self._closed
 
     def __repr__(self) -> str:
@@ -376,10 +382,11 @@ class LuxSci:
         uploads: list[Upload] | None = None,
         idempotent: bool,
     ) -> Any:
-        """Send an encoded request with signing, auth refresh, retries and pacing.
+        """Low level: send an already-encoded request (signing, auth, retries, pacing).
 
-        Internal building block of :meth:`request` and the endpoint methods: ``path`` (relative
-        to ``/perl/api/v2``) and ``query`` must already be encoded exactly as they will be sent.
+        The building block of :meth:`request` and the endpoint methods. ``path`` (relative to
+        ``/perl/api/v2``) and ``query`` are sent and signed exactly as given, so they must be
+        encoded already; ``idempotent`` decides what may be retried after an ambiguous failure.
         """
         if self._closed:
             raise SessionClosedError("this LuxSci session is closed")
@@ -399,6 +406,8 @@ class LuxSci:
             started = self._clock()
             try:
                 async with self._slots:
+                    if self._closed:  # closed while this call waited for a slot or auth
+                        raise SessionClosedError("the session was closed before the request")
                     self.stats.requests += 1
                     raw = await self._http.send(
                         method, target, headers=headers, content=body, files=files
@@ -424,7 +433,11 @@ class LuxSci:
                 raise _public(exc, method, full_path) from exc.__cause__
             self._log(method, full_path, raw.status, retries, started)
             try:
-                data, echoed = _envelope.read(raw, method, full_path)
+                if len(raw.content) < _LARGE_BODY:
+                    data, echoed = _envelope.read(raw, method, full_path)
+                else:
+                    with paused_gc():  # a report page: decoding it is GC-bound otherwise
+                        data, echoed = _envelope.read(raw, method, full_path)
             except AuthenticationError:
                 if replayed:
                     raise
@@ -482,6 +495,8 @@ class LuxSci:
             payload[AUTH_FIELD_SIGNATURE] = auth_signature(
                 self._secret_key, settings.token, date, user or "", password if user else ""
             )
+            if self._closed:  # closed while this waited for its turn
+                raise SessionClosedError("the session was closed while authenticating")
             started = self._clock()
             try:
                 self.stats.requests += 1

@@ -13,7 +13,8 @@
     │   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
     │   │   NotFoundError 404, RateLimitError 429, ServerError 5xx
     │   └── ResponseValidationError a response the SDK cannot read
-    └── PaginationError             a report page failed; carries the row to resume from
+    ├── PaginationError             a report page failed; carries the row to resume from
+    └── JobFailedError              an asynchronous report job ended in ``failed``
 """
 
 from __future__ import annotations
@@ -140,6 +141,15 @@ class PaginationError(LuxSciError):
         self.resume_row = resume_row
 
 
+class JobFailedError(LuxSciError):
+    """An asynchronous report job ended in ``failed``; ``job`` holds its last state."""
+
+    def __init__(self, job: Any) -> None:
+        detail = getattr(job, "status_detail", None) or "no detail given"
+        super().__init__(f"report job {getattr(job, 'job_id', '?')} failed: {detail}")
+        self.job = job
+
+
 STATUS_ERRORS: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -163,6 +173,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConnectError",
+    "JobFailedError",
     "LuxSciError",
     "NotFoundError",
     "OutcomeUnknownError",

@@ -143,7 +143,23 @@ async def test_secrets_never_logged_or_shown(
 
 
 def test_public_names_have_docstrings() -> None:
-    for name in luxsci_async.__all__:
-        obj = getattr(luxsci_async, name)
-        if callable(obj):
-            assert obj.__doc__, name
+    import inspect
+
+    from luxsci_async.resources import account, user
+
+    missing = []
+    owners = [getattr(luxsci_async, n) for n in luxsci_async.__all__]
+    owners += [getattr(m, n) for m in (account, user) for n in m.__all__]
+    for owner in owners:
+        if not callable(owner):
+            continue
+        if not owner.__doc__:
+            missing.append(getattr(owner, "__name__", repr(owner)))
+        if not inspect.isclass(owner):
+            continue
+        for attr, member in vars(owner).items():
+            if attr.startswith("_") or not (callable(member) or isinstance(member, property)):
+                continue
+            if not getattr(member, "__doc__", None):
+                missing.append(f"{owner.__name__}.{attr}")
+    assert missing == []

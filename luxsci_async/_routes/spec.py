@@ -61,6 +61,7 @@ class Param:
 
     @property
     def wire_name(self) -> str:
+        """The name sent on the wire."""
         return self.wire or self.name
 
 
@@ -102,18 +103,22 @@ class Route:
 
     @property
     def paginated(self) -> bool:
+        """Whether the route is a paged report."""
         return self.report is not None
 
     @property
     def idempotent(self) -> bool:
+        """Whether repeating the call is harmless (GET, PUT, DELETE, or marked safe)."""
         return self.method in ("GET", "PUT", "DELETE") or self.retry_safe
 
     @property
     def scope_param(self) -> str | None:
+        """The placeholder the scope fills: ``account``, ``username``, or none."""
         return {"account": "account", "user": "username"}.get(self.scope)
 
     @property
     def params(self) -> tuple[Param, ...]:
+        """Every parameter: path, then query, then body."""
         return self.path_params + self.query + self.body
 
 

@@ -25,6 +25,7 @@ class Scope:
 
     @property
     def session(self) -> LuxSci:
+        """The session this scope sends through."""
         return self._session
 
     def __repr__(self) -> str:

@@ -562,7 +562,10 @@ class Operations:
         user_items = self.store.collection(self.users_path)
         users_template = "/account/{account}/users"
         for n, (login, password) in enumerate(users.items(), 1):
-            user_items[login] = self.new_record(users_template, n, login, {"user": login})
+            # "enabled" is the status LuxSci clients filter users on (catalogue, getAccountUsers).
+            user_items[login] = self.new_record(
+                users_template, n, login, {"user": login, "status": "enabled"}
+            )
             self.store.passwords[login] = password
         # A collection may have item routes only (a form row's files): seed those too.
         parents = {t.rsplit("/", 1)[0] for t in self.shapes.methods if is_param(segments(t)[-1])}
