@@ -192,3 +192,21 @@ def test_verbose_logs_requests_but_no_secrets(
     assert "-> 200" in err
     assert env.secret not in err
     assert "signature=" not in err
+
+
+def test_emulator_command_serves_and_prints_its_credentials() -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "luxsci_async.cli", "emulator", "--port", "0", "--rows", "5"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        try:
+            assert proc.stdout is not None
+            first = proc.stdout.readline()
+            lines = [proc.stdout.readline() for _ in range(4)]
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    assert first.startswith("LuxSci emulator listening on http://127.0.0.1:")
+    keys = [line.split(":", 1)[0] for line in lines]
+    assert keys == ["base_url", "token", "secret", "account"]
