@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import httpx
 
-from .errors import ConnectError, RequestTimeout, TransportError
+from .errors import ConfigurationError, ConnectError, RequestTimeout, TransportError
 
 Transport = httpx.AsyncBaseTransport
 """A pluggable transport (e.g. :func:`asgi_transport` or a respx mock)."""
@@ -65,6 +65,13 @@ class HttpClient:
         self._scheme = origin.scheme
         self._host = origin.host
         self._port = origin.port
+        if http2:
+            import importlib.util
+
+            if importlib.util.find_spec("h2") is None:
+                raise ConfigurationError(
+                    "http2=True needs the http2 extra: pip install 'luxsci-async[http2]'"
+                )
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(
                 connect=timeout.connect, read=timeout.read, write=timeout.write, pool=timeout.pool

@@ -60,6 +60,7 @@ logger = logging.getLogger("luxsci_async")
 
 _METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
 _RAW_PATH = re.compile(r"^/[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}]*$")
+_DOT_SEGMENT = re.compile(r"/(?:\.|%2[eE]){1,2}(?=/|$)")  # "/." or "/.." (maybe encoded)
 _REVOKE_TIMEOUT = 3.0
 _JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 _ACCEPT_HEADERS = {"Accept": "application/json"}
@@ -106,6 +107,7 @@ class LuxSci:
         max_concurrency: requests in flight at once; more wait their turn (default 8).
         auth_ttl: seconds an auth code is used before it is refreshed (default 600).
         transport: a custom transport (e.g. ``luxsci_async.testing`` ASGI transport).
+        http2: negotiate HTTP/2 (needs the ``http2`` extra).
     """
 
     def __init__(
@@ -125,6 +127,7 @@ class LuxSci:
         max_concurrency: int = 8,
         auth_ttl: float | None = None,
         transport: Transport | None = None,
+        http2: bool = False,
     ) -> None:
         self._settings: Settings = resolve(
             token=token,
@@ -149,6 +152,7 @@ class LuxSci:
             timeout=settings.timeout,
             max_connections=settings.max_concurrency + 2,
             transport=transport,
+            http2=http2,
         )
         self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
         self._pacer = Pacer(settings.rate_limit, self._clock)
@@ -352,6 +356,8 @@ class LuxSci:
     def _checked_path(self, path: str) -> str:
         if not isinstance(path, str) or not _RAW_PATH.match(path):
             raise ValueError(f"path: expected e.g. '/account/{{account}}/users', got {path!r}")
+        if _DOT_SEGMENT.search(path):
+            raise ValueError(f"path: '.' and '..' segments are not allowed, got {path!r}")
         filled = fill_path(path, self._scope_fill(path))
         if "{" in filled or "}" in filled:
             raise ValueError(f"path: unknown placeholder in {path!r}")

@@ -130,3 +130,13 @@ def test_keyword_only() -> None:
 def test_http_loopback_variants_allowed() -> None:
     for url in ("http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9000"):
         assert LuxSci(token=TOKEN, secret=SECRET, account="1", base_url=url).base_url == url
+
+
+def test_http2_needs_its_extra() -> None:
+    try:
+        import h2  # noqa: F401
+    except ImportError:
+        with pytest.raises(ConfigurationError, match="http2 extra"):
+            LuxSci(token=TOKEN, secret=SECRET, account="1", http2=True)
+    else:
+        assert LuxSci(token=TOKEN, secret=SECRET, account="1", http2=True).scope == "account"
