@@ -40,7 +40,14 @@ def parse_datetime(value: Any) -> datetime:
         text = value.strip()
         if len(text) == 10:
             text += " 00:00:00"
-        return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=timezone.utc)
+        try:
+            return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=timezone.utc)
+        except ValueError:
+            # ISO 8601 with "T" or an offset: read it rather than fail (naive means GMT).
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if parsed.tzinfo is None:
+                return parsed.replace(tzinfo=timezone.utc)
+            return parsed.astimezone(timezone.utc)
     raise TypeError(f"expected a date-time string, got {type(value).__name__}")
 
 

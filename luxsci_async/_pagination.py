@@ -11,8 +11,9 @@ memory stays bounded by ``concurrency x page_size`` rows however long the report
 from __future__ import annotations
 
 import logging
+import typing
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Generator, Mapping
+from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -50,8 +51,10 @@ if TYPE_CHECKING:
 RowT = TypeVar("RowT")
 logger = logging.getLogger("luxsci_async")
 
-DEFAULT_PAGE_SIZE = 5_000
-"""Rows per request unless told otherwise: a balance of round trips against memory."""
+DEFAULT_PAGE_SIZE = 2_000
+"""Rows per request unless told otherwise. With the default concurrency (8) at most ~16,000
+rows are held at once, whatever the report's length; larger pages cost fewer round trips
+and more memory (see docs/reports.md)."""
 _PINNED_UPPER_BOUNDS = ("through_date", "before_date")
 
 
@@ -285,26 +288,29 @@ class _PageIterator(Generic[RowT]):
             self._done = True
 
 
+_END: Any = object()
+
+
 class _RowIterator(Generic[RowT]):
     """Rows in order, page after page."""
 
-    __slots__ = ("_index", "_pages", "_rows")
+    __slots__ = ("_pages", "_rows")
 
     def __init__(self, pages: AsyncIterator[Page[RowT]]) -> None:
         self._pages = pages
-        self._rows: list[RowT] = []
-        self._index = 0
+        self._rows: Iterator[RowT] = iter(())
 
     def __aiter__(self) -> _RowIterator[RowT]:
         return self
 
     async def __anext__(self) -> RowT:
-        while self._index >= len(self._rows):
+        # Called once per row of every report: keep the common case to one next().
+        row = next(self._rows, _END)
+        while row is _END:
             page = await self._pages.__anext__()
-            self._rows, self._index = page.rows, 0
-        row = self._rows[self._index]
-        self._index += 1
-        return row
+            self._rows = iter(page.rows)
+            row = next(self._rows, _END)
+        return typing.cast(RowT, row)
 
 
 class JobHandle:
@@ -348,8 +354,19 @@ class JobHandle:
         seconds. ``progress`` is called with each state seen (``completed_rows`` out of
         ``expected_rows``).
         """
-        if poll_interval <= 0 or max_interval < poll_interval:
-            raise ValueError("poll_interval must be > 0 and <= max_interval")
+        for name, value in [
+            ("poll_interval", poll_interval),
+            ("max_interval", max_interval),
+            ("timeout", 1.0 if timeout is None else timeout),
+        ]:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
+            if not 0 < value < float("inf"):  # also refuses NaN
+                raise ValueError(f"{name}: must be a finite number > 0, got {value!r}")
+        if max_interval < poll_interval:
+            raise ValueError("max_interval: must be >= poll_interval")
+        if progress is not None and not callable(progress):
+            raise TypeError(f"progress: expected a callable, got {type(progress).__name__}")
         interval = poll_interval
         with anyio.fail_after(timeout):
             while True:

@@ -225,3 +225,26 @@ async def test_malformed_page_is_a_typed_error(api: FakeAPI) -> None:
             _ = [r async for r in lux.account.reports.delivery("smtp")]
     assert "malformed report page" in str(info.value)
     assert info.value.resume_row == 0
+
+
+def test_fast_and_careful_row_builders_agree() -> None:
+    """The page builder's fast path and its careful fallback give identical rows."""
+    from luxsci_async._rows import _row_builder, typed_page_builder
+
+    header = ("date", "message_id", "recipient", "status", "size_hint", "date")
+    rows: list[list[Any]] = [
+        ["2024-01-01 00:00:01", "m1", "a@x.org", "delivered", 1, "dup"],  # fast path
+        [None, "m2", "b@x.org", None, 2, "dup"],  # None date -> careful
+        ["2024-01-02", 3, "c@x.org", "bounced", None, "dup"],  # date only, int for str
+        ["2024-01-03T04:05:06+02:00", "m4", "d@x.org", "queued", 4, "dup"],  # an offset
+    ]
+    fast = typed_page_builder(DeliveryRow, header)(rows)
+    careful = [_row_builder(DeliveryRow, header)(r) for r in rows]
+    assert fast == careful
+    assert fast[0].date == datetime(2024, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
+    assert fast[1].date is None
+    assert fast[2].message_id == "3"
+    assert fast[2].date == datetime(2024, 1, 2, tzinfo=timezone.utc)
+    assert fast[3].date == datetime(2024, 1, 3, 2, 5, 6, tzinfo=timezone.utc)
+    assert fast[0].extra == {"size_hint": 1, "date": "dup"}
+    assert fast[0].status_detail is None  # a column the page lacks gets the default
