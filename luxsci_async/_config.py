@@ -72,6 +72,8 @@ def _base_url(host: str | None, base_url: str | None) -> str:
     if not match:
         raise ConfigurationError("base_url must look like https://host[:port] (no path)")
     scheme, netloc = match.groups()
+    if "@" in netloc:  # user info: "http://localhost:80@evil.com" would go to evil.com
+        raise ConfigurationError("base_url must not contain user info ('user@')")
     hostname = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
     if scheme == "http" and not _is_loopback(hostname):
         raise ConfigurationError(

@@ -93,11 +93,19 @@ def encode_query(params: QueryParams | None) -> str:
     """RFC 3986 query string in the caller's order; ``None`` values are left out."""
     if not params:
         return ""
+    given: object = params  # callers may pass anything at run time
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise TypeError(f"params: expected a mapping or (name, value) pairs, got {params!r:.60}")
     pairs = params.items() if isinstance(params, Mapping) else params
     parts = []
-    for key, value in pairs:
+    for pair in pairs:
+        try:
+            key, value = pair
+        except (TypeError, ValueError):
+            raise TypeError(f"params: expected (name, value) pairs, got {pair!r:.60}") from None
         if not isinstance(key, str) or not key:
             raise TypeError(f"query parameter names must be non-empty str, got {key!r}")
+        _checked_text(f"query parameter name {key[:40]!r}", key, MAX_PATH_VALUE)
         if value is None:
             continue
         text = query_value(key, value)

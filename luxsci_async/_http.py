@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import anyio
 import attrs
 import httpx
 
@@ -22,12 +23,18 @@ Transport = httpx.AsyncBaseTransport
 
 @attrs.frozen(kw_only=True)
 class Timeout:
-    """Timeouts in seconds: ``connect``, ``read`` (between bytes), ``write`` and ``pool``."""
+    """Timeouts in seconds.
+
+    ``connect``, ``read`` (between received bytes), ``write`` and ``pool`` (waiting for a
+    connection) bound each phase; ``total`` bounds one whole attempt, so a server that
+    dribbles its answer faster than ``read`` is still cut off (``None``: no overall limit).
+    """
 
     connect: float = 5.0
     read: float = 30.0
     write: float = 30.0
     pool: float = 30.0
+    total: float | None = 300.0
 
 
 @attrs.frozen
@@ -61,6 +68,7 @@ class HttpClient:
         transport: Transport | None = None,
         http2: bool = False,
     ) -> None:
+        self._total = timeout.total
         origin = httpx.URL(base_url)
         self._scheme = origin.scheme
         self._host = origin.host
@@ -108,11 +116,24 @@ class HttpClient:
         else:
             request = httpx.Request(method, url, headers=headers, content=content)
         try:
-            response = await self._client.send(request)
-            try:
-                body = await response.aread()
-            finally:
-                await response.aclose()
+            return await self._exchange(request)
+        except BaseException:
+            # An error's chain keeps the request: it must not carry the signature cookie.
+            request.headers.pop("cookie", None)
+            raise
+
+    async def _exchange(self, request: httpx.Request) -> RawResponse:
+        try:
+            with anyio.move_on_after(self._total) as deadline:
+                response = await self._client.send(request)
+                try:
+                    body = await response.aread()
+                finally:
+                    await response.aclose()
+            if deadline.cancelled_caught:
+                raise _SentTimeout(
+                    f"the attempt took longer than the total timeout ({self._total} s)"
+                )
         except httpx.TimeoutException as exc:
             sent = not isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout))
             kind = type(exc).__name__

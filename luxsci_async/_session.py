@@ -340,7 +340,7 @@ class LuxSci:
         ``path`` is relative to ``/perl/api/v2``; ``{account}`` and ``{username}`` are filled
         from the session, and the rest is sent as given (encode your own values, or use the
         typed endpoint methods, which do). ``params`` go in the query string in the order
-        given; ``json`` is the request body.
+        given; ``json`` is the request body (``{}`` for a POST or PUT without one).
         """
         verb = method.upper() if isinstance(method, str) else method
         if verb not in _METHODS:
@@ -349,6 +349,8 @@ class LuxSci:
         body = None if json is None else dump_json(json)
         if body is not None and verb in ("GET", "DELETE"):
             raise ValueError(f"json: a {verb} request has no body; use params")
+        if body is None and verb in ("POST", "PUT"):
+            body = b"{}"  # POST/PUT always carry a JSON body, whose hash is signed (mechanics §4)
         return await self.send(
             verb, filled, query=encode_query(params), body=body, idempotent=verb != "POST"
         )

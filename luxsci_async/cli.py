@@ -52,6 +52,14 @@ def parse_datetime(text: str) -> datetime | date:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
+def _date_argument(text: str) -> datetime | date:
+    # argparse reports an ArgumentTypeError as a usage error; a CommandError would escape.
+    try:
+        return parse_datetime(text)
+    except CommandError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def parse_param(param: Param, text: str) -> Any:
     """Turn ``key=value`` text into the parameter's type."""
     kind = param.kind
@@ -347,8 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="stream a report to a file or stdout")
     report.add_argument("name", help="delivery, clicks, opens, fbl, suppressions, sent_smtp, ...")
-    report.add_argument("--from", dest="from_date", type=parse_datetime, required=True)
-    report.add_argument("--through", dest="through_date", type=parse_datetime, required=True)
+    report.add_argument("--from", dest="from_date", type=_date_argument, required=True)
+    report.add_argument("--through", dest="through_date", type=_date_argument, required=True)
     report.add_argument("--source", choices=("smtp", "webmail"), default="smtp")
     report.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     report.add_argument("--out", help="file to write (appended to when --start-row > 0)")

@@ -199,7 +199,9 @@ def test_emulator_command_serves_and_prints_its_credentials() -> None:
     import sys
 
     command = [sys.executable, "-m", "luxsci_async.cli", "emulator", "--port", "0", "--rows", "5"]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
         try:
             assert proc.stdout is not None
             first = proc.stdout.readline()

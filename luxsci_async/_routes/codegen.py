@@ -127,7 +127,7 @@ def _method(route: Route) -> list[str]:
         call += ", attachments=attachments"
     elif route.upload == "file":
         file_param = route.path_params[-1].name
-        call += f', attachments=[Attachment({file_param}.rsplit("/", 1)[-1], content)]'
+        call += f', attachments=[Attachment(str({file_param}).rsplit("/", 1)[-1], content)]'
     call += ")"
     if route.report:
         row = annotation(route.report.row)

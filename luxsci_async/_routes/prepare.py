@@ -38,6 +38,20 @@ def _type_error(param: Param, expected: str, value: object) -> TypeError:
     return TypeError(f"{param.name}: expected {expected}, got {type(value).__name__}")
 
 
+def _check_unicode(field: str, value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{field}: not valid Unicode text (lone surrogate)") from None
+
+
+def _check_json(field: str, value: Any) -> None:
+    try:
+        dump_json(value)
+    except TypeError as exc:  # "json: <reason>": say which argument it was
+        raise TypeError(f"{field}: {exc}") from None
+
+
 def check_value(param: Param, value: Any) -> Any:
     """Validate one argument against its declaration; return its JSON/query form."""
     kind = param.kind
@@ -46,6 +60,7 @@ def check_value(param: Param, value: Any) -> Any:
             raise _type_error(param, "str", value)
         if param.required and not value.strip():
             raise ValueError(f"{param.name}: must not be empty")
+        _check_unicode(param.name, value)
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             raise _type_error(param, "int", value)
@@ -73,6 +88,7 @@ def check_value(param: Param, value: Any) -> Any:
                 raise TypeError(f"{param.name}[{i}]: expected str, got {type(item).__name__}")
             if not item.strip():
                 raise ValueError(f"{param.name}[{i}]: must not be empty")
+            _check_unicode(f"{param.name}[{i}]", item)
         return list(value)
     elif kind == "mapping":
         if not isinstance(value, Mapping):
@@ -139,6 +155,8 @@ def prepare(
                 body[param.wire_name] = None  # an explicit None clears the field
                 continue
             checked = check_value(param, value)
+            if param.kind in ("mapping", "any"):
+                _check_json(param.name, checked)
             if param.merge:
                 clash = set(checked) & set(body)
                 if clash:

@@ -452,7 +452,7 @@ class ContentLibrary(Resource):
         await self._call(
             "uploadContentLibraryFile",
             {"file_path": file_path},
-            attachments=[Attachment(file_path.rsplit("/", 1)[-1], content)],
+            attachments=[Attachment(str(file_path).rsplit("/", 1)[-1], content)],
         )
 
     async def get_file(

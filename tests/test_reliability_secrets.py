@@ -1,0 +1,339 @@
+"""Secrets never leak, and the transport is secure by default.
+
+With DEBUG logging on and every error path exercised, the API secret, the user password,
+auth codes and signature cookies never appear in logs, ``repr``/``str`` of sessions,
+settings and exceptions, or formatted tracebacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+from luxsci_async import (
+    AuthenticationError,
+    ConfigurationError,
+    LuxSciError,
+    OutcomeUnknownError,
+    RateLimitError,
+    RequestTimeout,
+    ServerError,
+    TransportError,
+)
+from luxsci_async.cli import main
+from luxsci_async.testing import Emulator
+
+from .conftest import BASE, PASSWORD, SECRET, TOKEN, make_session
+from .fakeapi import FakeAPI, fail, ok
+
+pytestmark = pytest.mark.anyio
+USER = "jane@example.com"
+PATH = "/account/12345/things"
+
+
+def _exception_texts(exc: BaseException) -> list[str]:
+    """str, repr, formatted traceback and attribute reprs of an exception and its chain."""
+    texts = ["".join(traceback.format_exception(exc))]
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        texts += [str(current), repr(current), repr(current.args)]
+        texts += [repr(value) for value in vars(current).values()]
+        current = current.__cause__ or current.__context__
+    return texts
+
+
+@pytest.fixture
+def user_api() -> Iterator[FakeAPI]:
+    fake = FakeAPI(user=USER, password=PASSWORD)
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.route().mock(side_effect=fake)
+        yield fake
+
+
+def _raises_of(*errors: Exception) -> Any:
+    queue = list(errors)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        step = queue.pop(0) if queue else ok({"fine": True})
+        if isinstance(step, Exception):
+            raise step
+        return step  # type: ignore[return-value]
+
+    return handler
+
+
+async def test_no_secret_on_any_error_path(
+    user_api: FakeAPI,
+    fake_clock: Any,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    texts: list[str] = []
+    api = user_api
+    lux = make_session(account=None, user=USER, password=PASSWORD, max_retries=1)
+    texts += [repr(lux), str(lux), repr(lux._settings), str(lux._settings), repr(lux.stats)]
+
+    async def attempt(method: str = "GET", **kw: Any) -> None:
+        try:
+            await lux.request(method, f"/user/{{username}}{PATH}", **kw)
+        except (LuxSciError, ValueError, TypeError) as exc:
+            texts.extend(_exception_texts(exc))
+
+    user_path = f"/user/{USER}{PATH}"
+    # 5xx, retried then raised
+    api.on("GET", user_path, [fail(500, "boom")])
+    await attempt()
+    # 401 on a call: re-authenticate once, replay, then raise the second 401
+    api.on("GET", user_path, [fail(401, "expired")])
+    await attempt()
+    # 429 with a hint too long to wait for
+    api.on("GET", user_path, [fail(429, "slow down", {"Retry-After": "3600"})])
+    await attempt()
+    # transport errors: connect refused, read timeout, dropped connection (POST: outcome unknown)
+    api.on("GET", user_path, _raises_of(httpx.ConnectError("refused"), httpx.ConnectError("no")))
+    await attempt()
+    api.on("GET", user_path, _raises_of(httpx.ReadTimeout("late"), httpx.ReadTimeout("late")))
+    await attempt()
+    api.on("POST", user_path, _raises_of(httpx.RemoteProtocolError("dropped")))
+    await attempt("POST", json={"password": PASSWORD})
+    # validation errors, with the secret passed where it does not belong
+    await attempt(params={"q": f"{SECRET}\r\n"})
+    await attempt("GET", json={"secret": SECRET})
+    codes_before_auth_failure = set(api.valid) | set(api.codes_used) | set(api.revoked)
+    # revocation failure on close (the code is no longer valid: 401 to the DELETE)
+    api.valid.clear()
+    await lux.aclose()
+    # authentication failure (bad password): shared by all waiters, then raised
+    bad = make_session(account=None, user=USER, password=PASSWORD + "x", max_retries=0)
+    try:
+        await bad.authenticate()
+    except AuthenticationError as exc:
+        texts.extend(_exception_texts(exc))
+    else:
+        raise AssertionError("a wrong password must fail")
+    await bad.aclose()
+
+    texts.append(caplog.text)
+    texts += [record.getMessage() for record in caplog.records]
+    texts += [repr(record.args) for record in caplog.records]
+    texts.append("".join(capsys.readouterr()))
+    everything = "\n".join(texts)
+    assert "-> 500" in caplog.text
+    assert "-> 401" in caplog.text
+    assert "-> 429" in caplog.text
+    assert "ConnectError" in caplog.text
+    assert "revoking the auth code failed" in caplog.text
+    codes = codes_before_auth_failure
+    assert len(codes) >= 2
+    signatures = [
+        request.headers["cookie"].rsplit(":", 1)[-1]
+        for request in api.requests
+        if "cookie" in request.headers
+    ]
+    assert signatures
+    for secret in [SECRET, PASSWORD, PASSWORD + "x", *codes, *signatures]:
+        assert secret not in everything, secret[:12]
+    assert "signature=" not in everything
+    assert any(isinstance(t, str) and "OutcomeUnknownError" in t for t in texts)
+
+
+async def test_auth_payload_secrets_stay_out_of_errors_from_the_handshake(
+    api: FakeAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A server that echoes the request back in its error page must not leak it in repr."""
+    caplog.set_level(logging.DEBUG)
+    api.auth_handler = lambda request: httpx.Response(200, text="<html>echo</html>")
+    async with make_session(max_retries=0) as lux:
+        with pytest.raises(LuxSciError) as info:
+            await lux.authenticate()
+    everything = "\n".join([*_exception_texts(info.value), caplog.text])
+    assert SECRET not in everything
+    signature = api.auth_bodies[0]["signature"]
+    assert signature not in everything
+
+
+async def test_transport_error_cause_does_not_carry_the_signature_cookie(api: FakeAPI) -> None:
+    api.on("GET", PATH, _raises_of(httpx.ReadTimeout("late")))
+    async with make_session(max_retries=0) as lux:
+        with pytest.raises(RequestTimeout) as info:
+            await lux.request("GET", "/account/{account}/things")
+    cause = info.value.__cause__
+    request = getattr(cause, "_request", None)
+    assert request is None or "cookie" not in request.headers
+
+
+async def test_outcome_unknown_error_names_the_call_not_the_secrets(api: FakeAPI) -> None:
+    api.on("POST", PATH, _raises_of(httpx.ReadError("reset")))
+    async with make_session() as lux:
+        with pytest.raises(OutcomeUnknownError) as info:
+            await lux.request("POST", "/account/{account}/things", json={"k": SECRET})
+    text = "\n".join(_exception_texts(info.value))
+    assert "POST /perl/api/v2/account/12345/things" in text
+    assert SECRET not in text
+
+
+def test_cli_errors_with_verbose_leak_nothing(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("TOKEN", "SECRET", "ACCOUNT", "USER", "PASSWORD", "HOST", "BASE_URL"):
+        monkeypatch.delenv(f"LUXSCI_{name}", raising=False)
+    logger = logging.getLogger("luxsci_async")
+    handlers, level = list(logger.handlers), logger.level
+    api.on("GET", "/account/12345/domains", [fail(503, "down")])
+    try:
+        wrong = SECRET + "-wrong"
+        account_args = ["--token", TOKEN, "--secret", SECRET, "--account", "12345"]
+        user_args = ["--user", USER, "--password", PASSWORD, "--token", TOKEN, "--secret", wrong]
+        runs = [
+            # authentication failure (wrong secret: bad handshake signature)
+            ["-v", "auth", "check", *user_args],
+            # server errors after retries
+            [
+                "-v",
+                "call",
+                "getDomains",
+                "--token",
+                TOKEN,
+                "--secret",
+                SECRET,
+                "--account",
+                "12345",
+            ],
+            # bad input carrying the secret
+            ["-v", "call", "getDomain", f"domain={SECRET}/x", *account_args],
+            # configuration error
+            ["-v", "auth", "check", "--token", TOKEN, "--secret", SECRET, "--account", "x"],
+        ]
+        for argv in runs:
+            assert main(argv) == 1
+    finally:
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+    out = capsys.readouterr()
+    everything = out.out + out.err
+    assert everything.count("luxsci: error:") == len(runs)
+    assert "-> 503" in everything
+    codes = api.valid | set(api.codes_used) | set(api.revoked)
+    for secret in [SECRET, wrong, PASSWORD, *codes]:
+        assert secret not in everything
+    assert "signature=" not in everything
+
+
+def test_cli_verbose_against_the_emulator_leaks_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logger = logging.getLogger("luxsci_async")
+    handlers, level = list(logger.handlers), logger.level
+    with Emulator(seed=9, auth_ttl=0.2) as emu:
+        login, password = next(iter(emu.users.items()))
+        for name, value in [("BASE_URL", emu.base_url), ("TOKEN", emu.token)]:
+            monkeypatch.setenv(f"LUXSCI_{name}", value)
+        monkeypatch.setenv("LUXSCI_SECRET", emu.secret)
+        for name in ("ACCOUNT", "HOST"):
+            monkeypatch.delenv(f"LUXSCI_{name}", raising=False)
+        monkeypatch.setenv("LUXSCI_USER", login)
+        monkeypatch.setenv("LUXSCI_PASSWORD", password)
+        try:
+            assert main(["-v", "auth", "check"]) == 0
+            assert main(["-v", "call", "getUser"]) == 0
+            monkeypatch.setenv("LUXSCI_PASSWORD", password + "-wrong")
+            assert main(["-v", "auth", "check"]) == 1
+        finally:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+        codes = list(emu.app.auth._codes)
+    out = capsys.readouterr()
+    everything = out.out + out.err
+    assert "POST /perl/api/v2/auth -> 401" in everything
+    for secret in [emu.secret, password, *codes]:
+        assert secret not in everything
+    assert "signature=" not in everything
+
+
+# -- transport security --------------------------------------------------------------------
+
+
+def test_tls_verification_is_on_by_default() -> None:
+    lux = make_session()
+    client = lux._http._client
+    assert str(client.base_url) in ("", "/") or client.base_url.scheme in ("", "https")
+    assert lux.base_url == "https://rest.luxsci.com"
+    pool = client._transport._pool  # type: ignore[attr-defined]
+    context = pool._ssl_context
+    import ssl
+
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname is True
+    assert client.follow_redirects is False
+    assert client._trust_env is False  # no proxy or CA bundle taken from the environment
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "http://rest.luxsci.com",
+        "http://example.com:8080",
+        "http://10.0.0.1",
+        "http://localhost.evil.com",
+        "http://127.0.0.1.evil.com",
+        "http://localhost:80@evil.com",
+        "http://[::1]@evil.com",
+    ],
+)
+def test_plain_http_only_for_an_explicit_loopback_base_url(
+    monkeypatch: pytest.MonkeyPatch, base_url: str
+) -> None:
+    with pytest.raises(ConfigurationError):
+        make_session(base_url=base_url)
+    monkeypatch.setenv("LUXSCI_BASE_URL", base_url)
+    with pytest.raises(ConfigurationError):
+        make_session()
+
+
+@pytest.mark.parametrize(
+    "base_url", ["http://127.0.0.1:8080", "http://localhost", "http://[::1]:9"]
+)
+def test_plain_http_on_loopback_is_allowed(base_url: str) -> None:
+    assert make_session(base_url=base_url).base_url == base_url
+
+
+def test_host_is_always_https() -> None:
+    assert make_session(host="example.luxsci.net").base_url == "https://example.luxsci.net"
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+async def test_redirects_are_never_followed(api: FakeAPI, status: int) -> None:
+    hits: list[httpx.Request] = []
+    with respx.mock(assert_all_called=False) as elsewhere:
+        elsewhere.route(host="evil.example").mock(side_effect=lambda r: hits.append(r) or ok())
+        api.on(
+            "GET",
+            PATH,
+            [httpx.Response(status, headers={"Location": "https://evil.example/steal"})],
+        )
+        async with make_session(max_retries=0) as lux:
+            with pytest.raises((LuxSciError, TransportError)):
+                await lux.request("GET", "/account/{account}/things")
+    assert hits == []
+    # only the original host was ever contacted
+    assert {r.url.host for r in api.requests} == {"rest.luxsci.com"}
+
+
+async def test_redirect_answer_is_a_typed_error_without_secrets(api: FakeAPI) -> None:
+    api.on("GET", PATH, [httpx.Response(302, headers={"Location": "https://evil.example/"})])
+    async with make_session(max_retries=0) as lux:
+        with pytest.raises(LuxSciError) as info:
+            await lux.request("GET", "/account/{account}/things")
+    assert not isinstance(info.value, (ServerError, RateLimitError))
+    text = "\n".join(_exception_texts(info.value))
+    assert SECRET not in text
+    assert "signature=" not in text
