@@ -335,10 +335,7 @@ class JobHandle:
 
         operation = "getAccountJob" if "account" in self._scope_values else "getUserJob"
         request = prepare(ROUTES[operation], self._scope_values, {"job_id": self.job_id})
-        data = await self._session.send(
-            "GET", request.path, query=request.query, body=None, idempotent=True
-        )
-        return structure(data, Job)
+        return structure(await request.send(self._session), Job)
 
     async def wait(
         self,

@@ -173,14 +173,7 @@ async def cmd_call(args: argparse.Namespace) -> int:
             async for row in report:
                 sys.stdout.write(orjson.dumps(dict(row)).decode() + "\n")
             return 0
-        data = await lux.send(
-            request.method,
-            request.path,
-            query=request.query,
-            body=request.body,
-            uploads=request.uploads,
-            idempotent=request.idempotent,
-        )
+        data = await request.send(lux)
     _dump(data, sys.stdout)
     return 0
 

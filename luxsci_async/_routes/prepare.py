@@ -10,7 +10,7 @@ import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,6 +19,9 @@ from .._convert import dump_json, format_datetime_param
 from .._encoding import encode_query, fill_path, path_value
 from .._types import Attachment, Unset, Upload
 from .spec import Param, Route
+
+if TYPE_CHECKING:
+    from .._session import LuxSci
 
 
 @attrs.frozen
@@ -32,6 +35,17 @@ class Prepared:
     body: bytes | None
     uploads: list[Upload] | None
     idempotent: bool
+
+    async def send(self, session: LuxSci) -> Any:
+        """Send this request through ``session``; returns the envelope's ``data``."""
+        return await session.send(
+            self.method,
+            self.path,
+            query=self.query,
+            body=self.body,
+            uploads=self.uploads,
+            idempotent=self.idempotent,
+        )
 
 
 def _type_error(param: Param, expected: str, value: object) -> TypeError:

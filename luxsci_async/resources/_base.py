@@ -49,14 +49,7 @@ class Resource:
     ) -> Any:
         route = ROUTES[operation_id]
         request = prepare(route, self._scope._values, args, attachments=attachments)
-        return await self._scope._session.send(
-            request.method,
-            request.path,
-            query=request.query,
-            body=request.body,
-            uploads=request.uploads,
-            idempotent=request.idempotent,
-        )
+        return await request.send(self._scope._session)
 
     def _report(
         self,
