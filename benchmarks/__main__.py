@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--quick] [--json PATH] [--no-emulator-cache]``."""
+"""``python -m benchmarks [--quick] [--repeats N] [--json PATH] [--no-emulator-cache]``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 import sys
 import time
 from pathlib import Path
+
+import attrs
 
 from . import report
 from .scenarios import FULL, QUICK, Plan
@@ -22,8 +24,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="let the emulator generate report rows per request (it then sets the pace)",
     )
+    parser.add_argument("--repeats", type=int, help="interleaved repetitions (median taken)")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
+    if args.repeats:
+        sizes = attrs.evolve(sizes, repeats=args.repeats)
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     t0 = time.monotonic()
 

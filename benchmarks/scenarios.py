@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 
+from luxsci_async._pagination import DEFAULT_PAGE_SIZE
+
 from .emulator import EmulatorProcess
 
 PULL_CLIENTS = ("sdk_pages", "raw_pages", "peer", "sdk_rows", "raw_rows", "sdk_typed")
@@ -135,8 +137,9 @@ class Plan:
     def _memory(self, emu: EmulatorProcess, rep: int) -> None:
         """The same pull from ``start_row`` = total - small_rows, to compare peak RSS."""
         small, big = self.sizes.small_rows, self.sizes.report_rows
-        for size in (1_000, 50_000):
-            scenario = f"2m. peak RSS {big:,} vs {small:,} rows, pages of {size:,}"
+        for size in (1_000, DEFAULT_PAGE_SIZE, 50_000):
+            default = " (SDK default)" if size == DEFAULT_PAGE_SIZE else ""
+            scenario = f"2m. peak RSS {big:,} vs {small:,} rows, pages of {size:,}{default}"
             for client in _rotated(MEMORY_CLIENTS, rep):
                 common = {"kind": "pull", "client": client, "page_size": size, "conn": emu.conn()}
                 r_small = run_worker({**common, "start_row": big - small})

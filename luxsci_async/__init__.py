@@ -12,7 +12,7 @@ from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._routes.spec import Param, Route, RouteTable
 from ._routes.table import ROUTES as routes
-from ._rows import Row
+from ._rows import Row, RowList
 from ._session import LuxSci, SessionStats
 from ._types import UNSET, Attachment, Unset
 from .errors import (
@@ -64,6 +64,7 @@ __all__ = [
     "Route",
     "RouteTable",
     "Row",
+    "RowList",
     "ServerError",
     "SessionClosedError",
     "SessionStats",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import typing
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -62,7 +62,7 @@ _PINNED_UPPER_BOUNDS = ("through_date", "before_date")
 class Page(Generic[RowT]):
     """One page of a report: its rows, where it starts, and the report's total."""
 
-    rows: list[RowT]
+    rows: Sequence[RowT]
     first_row: int
     total: int
     header: tuple[str, ...]

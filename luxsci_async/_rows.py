@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, TypeVar, Union
 
 import attrs
@@ -235,18 +236,44 @@ def typed_row_factory(cls: type[RowT], header: tuple[str, ...]) -> Callable[[Seq
     return lambda row: typing.cast(RowT, build_page([row])[0])
 
 
-def mapping_rows(header: Sequence[str], rows: list[Sequence[Any]]) -> list[Row]:
-    """Wrap decoded rows as :class:`Row` mappings sharing one column index."""
-    index = {name: i for i, name in enumerate(header)}
-    return [Row(values, index) for values in rows]
+class RowList(Sequence[Row]):
+    """A page of :class:`Row` mappings, each made when it is reached (not all up front)."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, values: list[Sequence[Any]], index: Mapping[str, int]) -> None:
+        self._values = values
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @typing.overload
+    def __getitem__(self, item: int) -> Row: ...
+    @typing.overload
+    def __getitem__(self, item: slice) -> RowList: ...
+    def __getitem__(self, item: int | slice) -> Row | RowList:
+        if isinstance(item, slice):
+            return RowList(self._values[item], self._index)
+        return Row(self._values[item], self._index)
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(Row, self._values, repeat(self._index))
+
+    def __repr__(self) -> str:
+        return f"RowList({len(self)} rows)"
 
 
-def build_rows(row_type: type[Any] | None, header: Sequence[str], rows: list[Any]) -> list[Any]:
+def mapping_rows(header: Sequence[str], rows: list[Sequence[Any]]) -> RowList:
+    """Decoded rows as :class:`Row` mappings sharing one column index."""
+    return RowList(rows, {name: i for i, name in enumerate(header)})
+
+
+def build_rows(row_type: type[Any] | None, header: Sequence[str], rows: list[Any]) -> Sequence[Any]:
     """Rows of one page as ``row_type`` instances (or :class:`Row` mappings when ``None``)."""
+    if row_type is None:
+        return mapping_rows(header, rows)
     with paused_gc():
-        if row_type is None:
-            index = {name: i for i, name in enumerate(header)}
-            return [Row(values, index) for values in rows]
         return typed_page_builder(typing.cast(Any, row_type), tuple(header))(rows)
 
 
