@@ -293,15 +293,11 @@ async def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_emulator(args: argparse.Namespace) -> int:
+def run_emulator(argv: Sequence[str]) -> int:
+    """``luxsci emulator ...``: the emulator owns its flags (``--port``, ``--rows``, ...)."""
     from .testing.__main__ import main as serve
 
-    argv = ["--port", str(args.port), "--rows", str(args.rows), "--faults", str(args.faults)]
-    if args.rate_per_minute is not None:
-        argv += ["--rate-per-minute", str(args.rate_per_minute)]
-    if args.auth_ttl is not None:
-        argv += ["--auth-ttl", str(args.auth_ttl)]
-    return serve(argv)
+    return serve(argv, prog="luxsci emulator")
 
 
 # -- argument parsing ---------------------------------------------------------------------
@@ -332,13 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--page-size", type=int, default=10_000)
     demo.set_defaults(run=cmd_demo)
 
-    emu = sub.add_parser("emulator", help="serve the emulator on loopback")
-    emu.add_argument("--port", type=int, default=8080)
-    emu.add_argument("--rows", type=int, default=1000)
-    emu.add_argument("--rate-per-minute", type=int)
-    emu.add_argument("--faults", type=float, default=0.0)
-    emu.add_argument("--auth-ttl", type=float)
-    emu.set_defaults(run=cmd_emulator)
+    # Listed for --help only: main() passes `luxsci emulator ...` on before parsing.
+    sub.add_parser("emulator", help="serve the emulator on loopback (--port, --rows, ...)")
 
     auth = sub.add_parser("auth", help="authentication")
     auth_sub = auth.add_subparsers(dest="auth_command", required=True, metavar="ACTION")
@@ -375,8 +366,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``luxsci`` command."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["emulator"]:
+        # Passed on whole: argparse would not hand "--port ..." (or "--help") to a subcommand
+        # that keeps its flags elsewhere.
+        return run_emulator(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.verbose:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from luxsci_async._routes.codegen import annotation, class_name
 
 PAGE = "reference/routes.md"
 
@@ -34,14 +36,7 @@ EVIDENCE = {
 
 def _type_name(tp: Any) -> str:
     """A short, readable name for a response or row type."""
-    if tp is None:
-        return "None"
-    if tp is Any:
-        return "Any"
-    origin = get_origin(tp)
-    if origin is not None:
-        return f"{origin.__name__}[{', '.join(_type_name(a) for a in get_args(tp))}]"
-    return str(getattr(tp, "__name__", tp))
+    return annotation(tp, qualified=False)
 
 
 def _model_link(tp: Any) -> str:
@@ -57,17 +52,13 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and tp.__module__.startswith("luxsci_async.models")
 
 
-def _class_name(group: str) -> str:
-    return "".join(part.capitalize() for part in group.split("_"))
-
-
 def _call(route: Any) -> str:
     """How the route is called from Python, read from the generated method's signature."""
     import importlib
 
     _title, prefix, module_name = SCOPES[route.scope]
     module = importlib.import_module(module_name)
-    cls = getattr(module, _class_name(route.group), None)
+    cls = getattr(module, class_name(route.group), None)
     method = getattr(cls, route.name, None) if cls is not None else None
     if method is None:
         return f"# not generated: run `nox -s codegen`\n{prefix}.{route.group}.{route.name}(...)"

@@ -44,21 +44,26 @@ SCOPE_TITLE = {
 }
 
 
-def _class_name(group: str) -> str:
+def class_name(group: str) -> str:
     return "".join(part.capitalize() for part in group.split("_"))
 
 
-def annotation(tp: Any) -> str:
-    """Source text of a response type, with models under the ``m.`` prefix."""
+def annotation(tp: Any, *, qualified: bool = True) -> str:
+    """Source text of a response type.
+
+    Qualified (for generated code), models are under the ``m.`` prefix and containers under
+    ``builtins.`` (a group may have a method called ``list``, shadowing the type); otherwise
+    plain names, for reading.
+    """
     if tp is None:
         return "None"
     if tp is Any:
         return "Any"
     origin = get_origin(tp)
     if origin is not None:
-        # `builtins.` because a group may have a method called `list`, shadowing the type.
-        return f"builtins.{origin.__name__}[{', '.join(annotation(a) for a in get_args(tp))}]"
-    if tp.__module__.startswith("luxsci_async.models"):
+        inner = ", ".join(annotation(a, qualified=qualified) for a in get_args(tp))
+        return f"{'builtins.' if qualified else ''}{origin.__name__}[{inner}]"
+    if qualified and tp.__module__.startswith("luxsci_async.models"):
         return f"m.{tp.__name__}"
     return str(tp.__name__)
 
@@ -147,11 +152,11 @@ def render(scope: Scope) -> str:
     """The source of ``resources/<scope>.py``."""
     groups = ROUTES.groups(scope)
     scope_class = SCOPE_CLASS[scope]
-    names = [scope_class, *(_class_name(g) for g in groups)]
+    names = [scope_class, *(class_name(g) for g in groups)]
     out = [HEADER.format(title=SCOPE_TITLE[scope], names=sorted(names))]
     for group, routes in groups.items():
         out.append("")
-        out.append(f"class {_class_name(group)}(Resource):")
+        out.append(f"class {class_name(group)}(Resource):")
         out.append(f'    """The ``{group}`` endpoints."""')
         for route in routes:
             out.append("")
@@ -163,9 +168,9 @@ def render(scope: Scope) -> str:
     for group in groups:
         out.append("")
         out.append("    @cached_property")
-        out.append(f"    def {group}(self) -> {_class_name(group)}:")
+        out.append(f"    def {group}(self) -> {class_name(group)}:")
         out.append(f'        """The ``{group}`` endpoints."""')
-        out.append(f"        return {_class_name(group)}(self)")
+        out.append(f"        return {class_name(group)}(self)")
     out.append("")
     return _format("\n".join(out), RESOURCES_DIR / f"{scope}.py")
 

@@ -12,10 +12,8 @@ from ._config import ALL_FAULT_KINDS
 from ._emulator import Emulator, credentials
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m luxsci_async.testing", description="Serve a local LuxSci API emulator."
-    )
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Serve a local LuxSci API emulator.")
     parser.add_argument("--port", type=int, default=8080, help="loopback port (0: any free port)")
     parser.add_argument("--rows", type=int, default=1000, help="rows per synthetic report")
     parser.add_argument("--seed", type=int, default=0)
@@ -31,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m luxsci_async.testing") -> int:
+    """Serve the emulator until Ctrl-C (also ``luxsci emulator``, which passes its flags on)."""
+    args = _parser(prog).parse_args(argv)
     emulator = Emulator(
         port=args.port,
         rows=args.rows,
