@@ -9,7 +9,7 @@ import orjson
 from ._assumptions import ENVELOPE_AUTH, ENVELOPE_DATA, ENVELOPE_ERROR_KEYS, ENVELOPE_SUCCESS
 from ._http import RawResponse
 from ._retry import parse_retry_after
-from .errors import APIError, RateLimitError, ResponseValidationError, error_class_for
+from .errors import APIError, ResponseValidationError, error_class_for
 
 _MAX_MESSAGE = 300
 
@@ -57,9 +57,7 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
             "method": method,
             "path": path,
         }
-        if cls is RateLimitError:
-            raise RateLimitError(message, retry_after=parse_retry_after(raw.retry_after), **common)
-        raise cls(message, **common)
+        raise cls(message, retry_after=parse_retry_after(raw.retry_after), **common)
     if not isinstance(payload, dict) or ENVELOPE_SUCCESS not in payload:
         what = "non-JSON" if payload is None else "JSON without a 'success' flag"
         raise ResponseValidationError(

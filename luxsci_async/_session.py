@@ -469,15 +469,17 @@ class LuxSci:
                     continue
                 raise
             except APIError as exc:
+                hint = exc.retry_after  # a 503 may say when to come back
                 if (
                     exc.status in RETRYABLE_STATUSES
                     and idempotent
                     and retries < policy.max_retries
+                    and (hint is None or hint <= policy.max_retry_after)
                     and self._budget.spend(policy.retry_cost)
                 ):
                     retries += 1
                     self.stats.retries += 1
-                    await self._pacer.sleep(policy.backoff(retries))
+                    await self._pacer.sleep(policy.backoff(retries) if hint is None else hint)
                     continue
                 raise
             self._budget.refund()

@@ -70,6 +70,7 @@ class APIError(LuxSciError):
         message: the server's error text (``error``/``error_message``) or a summary.
         body: the raw response body, decoded as text.
         data: the parsed JSON body, or ``None`` when it was not JSON.
+        retry_after: the server's ``Retry-After`` hint in seconds, if it sent one.
     """
 
     def __init__(
@@ -81,8 +82,10 @@ class APIError(LuxSciError):
         data: Any = None,
         method: str = "",
         path: str = "",
+        retry_after: float | None = None,
     ) -> None:
         self.message = message
+        self.retry_after = retry_after
         self.status = status
         self.body = body
         self.data = data
@@ -115,10 +118,6 @@ class NotFoundError(APIError):
 
 class RateLimitError(APIError):
     """429: rate limit exceeded; ``retry_after`` is the server's hint in seconds, if any."""
-
-    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
-        super().__init__(message, **kw)
-        self.retry_after = retry_after
 
 
 class ServerError(APIError):

@@ -227,3 +227,24 @@ async def test_success_zero_on_2xx_is_an_error(api: FakeAPI) -> None:
             await _call(lux, "GET")
     assert info.value.status == 200
     assert info.value.message == "nope"
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
+async def test_a_503_retry_after_is_honoured(
+    api: FakeAPI, fake_clock: FakeClock, method: str
+) -> None:
+    api.on(method, PATH, script(fail(503, "maintenance", {"Retry-After": "4"})))
+    async with make_session() as lux:
+        assert await _call(lux, method) == {"done": True}
+    assert fake_clock.sleeps == [4]
+
+
+async def test_a_503_asking_for_too_long_is_not_waited_for(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    api.on("GET", PATH, [fail(503, "down for a day", {"Retry-After": "86400"})])
+    async with make_session(retry=RetryPolicy(max_retry_after=30)) as lux:
+        with pytest.raises(ServerError) as info:
+            await _call(lux, "GET")
+    assert info.value.retry_after == 86400
+    assert fake_clock.sleeps == []
