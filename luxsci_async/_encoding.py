@@ -61,11 +61,6 @@ def fill_path(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def placeholders(template: str) -> list[str]:
-    """Names of the ``{placeholders}`` in a path template, in order."""
-    return _PLACEHOLDER.findall(template)
-
-
 def query_value(field: str, value: Any) -> str:
     """The text form of one query value, before percent-encoding."""
     if isinstance(value, bool):

@@ -230,12 +230,6 @@ def typed_page_builder(cls: type[Any], header: tuple[str, ...]) -> PageBuilder:
     return build_page
 
 
-def typed_row_factory(cls: type[RowT], header: tuple[str, ...]) -> Callable[[Sequence[Any]], RowT]:
-    """A function building one ``cls`` row laid out as ``header``."""
-    build_page = typed_page_builder(typing.cast(Any, cls), header)
-    return lambda row: typing.cast(RowT, build_page([row])[0])
-
-
 class RowList(Sequence[Row]):
     """A page of :class:`Row` mappings, each made when it is reached (not all up front)."""
 

@@ -112,11 +112,6 @@ class Route:
         return self.method in ("GET", "PUT", "DELETE") or self.retry_safe
 
     @property
-    def scope_param(self) -> str | None:
-        """The placeholder the scope fills: ``account``, ``username``, or none."""
-        return {"account": "account", "user": "username"}.get(self.scope)
-
-    @property
     def params(self) -> tuple[Param, ...]:
         """Every parameter: path, then query, then body."""
         return self.path_params + self.query + self.body
