@@ -40,6 +40,13 @@ def parse_datetime(value: Any) -> datetime:
         text = value.strip()
         if len(text) == 10:
             text += " 00:00:00"
+        if len(text) == 19:
+            # The common case. Only zero-padded YYYY-MM-DD?HH:MM:SS is 19 characters long,
+            # and fromisoformat reads it with the offset appended in a tenth of strptime's time.
+            try:
+                return datetime.fromisoformat(text + "+00:00")
+            except ValueError:
+                pass
         try:
             return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=timezone.utc)
         except ValueError:

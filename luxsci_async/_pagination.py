@@ -10,12 +10,12 @@ memory stays bounded by ``concurrency x page_size`` rows however long the report
 
 from __future__ import annotations
 
+import functools
 import logging
-import typing
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar
 
 import anyio
 import attrs
@@ -150,16 +150,26 @@ class Report(Generic[RowT]):
             total = int(data[REPORT_TOTAL])
             if not isinstance(rows, list) or (rows and set(map(len, rows)) != {len(header)}):
                 raise ValueError("rows do not match the header")
-            built = build_rows(self._row, header, rows)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-            raise ResponseValidationError(
-                f"malformed report page at first_row={first_row}: {exc}",
-                body=repr(data)[:2000],
-                data=data,
-                method="GET",
-                path=self._request.path,
-            ) from None
+            message = f"malformed report page at first_row={first_row}: {exc}"
+            raise self._malformed(message, data) from None
+        fail = functools.partial(self._row_failed, data, first_row, rows)
+        built = build_rows(self._row, header, rows, fail)
         return Page(rows=built, first_row=first_row, total=total, header=header)
+
+    def _malformed(self, message: str, data: Any) -> ResponseValidationError:
+        return ResponseValidationError(
+            message, body=repr(data)[:2000], data=data, method="GET", path=self._request.path
+        )
+
+    def _row_failed(
+        self, data: Any, first_row: int, rows: list[Any], row: Any, exc: Exception
+    ) -> NoReturn:
+        """A typed row's cells could not be converted (rows are built as they are reached)."""
+        index = first_row + next(i for i, r in enumerate(rows) if r is row)
+        cause = self._malformed(f"malformed report row {index}: {exc}", data)
+        error = PaginationError(str(cause), resume_row=index)
+        raise error from cause
 
     # -- iteration --------------------------------------------------------------------------
 
@@ -305,12 +315,29 @@ class _RowIterator(Generic[RowT]):
 
     async def __anext__(self) -> RowT:
         # Called once per row of every report: keep the common case to one next().
-        row = next(self._rows, _END)
-        while row is _END:
-            page = await self._pages.__anext__()
-            self._rows = iter(page.rows)
+        try:
             row = next(self._rows, _END)
-        return typing.cast(RowT, row)
+            while row is _END:
+                page = await self._pages.__anext__()
+                self._rows = iter(page.rows)
+                row = next(self._rows, _END)
+        except PaginationError:
+            # The pull ends here, also when a row could not be built: the rows after it
+            # are not handed out as if nothing were missing.
+            self._pages = _NoPages()
+            self._rows = iter(())
+            raise
+        return row  # RowT or _END's Any: no typing.cast(), which would be a call per row
+
+
+class _NoPages:
+    """The pages of a pull that has ended on an error."""
+
+    def __aiter__(self) -> _NoPages:
+        return self
+
+    async def __anext__(self) -> Any:
+        raise StopAsyncIteration
 
 
 class JobHandle:

@@ -2,21 +2,20 @@
 
 A report page is a ``header`` (column names) and rows (lists of values). Building a typed
 row per row through cattrs would dominate a bulk pull, so for each (row class, header) pair
-a small constructor is generated once and reused for every row of every page.
+a small row iterator is generated once and reused for every page. Both kinds of row are
+made when they are reached, not a page at a time.
 """
 
 from __future__ import annotations
 
 import enum
-import gc
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from itertools import repeat
-from typing import Any, TypeVar, Union
+from typing import Any, NoReturn, TypeVar, Union
 
 import attrs
 
@@ -54,16 +53,6 @@ class Row(Mapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
 
-def _fast_datetime(value: Any) -> datetime:
-    if type(value) is str and len(value) == 19:
-        # One parse with the offset appended is ~7x cheaper than parse + replace(tzinfo).
-        try:
-            return datetime.fromisoformat(value + "+00:00")
-        except ValueError:
-            pass
-    return parse_datetime(value)
-
-
 def _as_str(value: Any) -> str:
     return value if type(value) is str else str(value)
 
@@ -97,7 +86,7 @@ def _value_converter(tp: Any) -> Callable[[Any], Any] | None:
     if tp is bool:
         return parse_bool
     if tp is datetime:
-        return _fast_datetime
+        return parse_datetime
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp
     if tp is Any:
@@ -108,11 +97,12 @@ def _value_converter(tp: Any) -> Callable[[Any], Any] | None:
 _NO_EXTRA: Mapping[str, Any] = types.MappingProxyType({})
 """The ``extra`` of every row without unknown columns: one shared, read-only empty mapping."""
 
-PageBuilder = Callable[[list[Sequence[Any]]], list[Any]]
+RowFailure = Callable[[Sequence[Any], Exception], NoReturn]
+"""Called with a row's cells and the error when a row cannot be built; raises the error to
+report (the paginator's names the row and the page it came from)."""
 
-
-def _wrong_cell() -> Any:
-    raise TypeError("cell needs converting")  # sends the row down the careful path
+RowIterate = Callable[[Iterable[Sequence[Any]], RowFailure], Iterator[Any]]
+"""Builds typed rows one at a time from decoded rows laid out as one header."""
 
 
 def _row_builder(cls: type[Any], header: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
@@ -155,29 +145,16 @@ def _can_fill_slots(cls: type[Any]) -> bool:
     )
 
 
-@lru_cache(maxsize=256)
-def typed_page_builder(cls: type[Any], header: tuple[str, ...]) -> PageBuilder:
-    """A function building a whole page of ``cls`` rows laid out as ``header``.
+def _wrong_cell() -> Any:
+    raise TypeError("cell needs converting")  # sends the row down the careful path
 
-    The fast path assumes well-formed cells (text where text is declared, ``YYYY-MM-DD
-    HH:MM:SS`` dates) and fills the row's slots directly; any row it cannot take (a
-    ``None`` date, a number where text is declared, ...) goes through the careful
-    :func:`_row_builder` instead, so results never differ, only their cost.
-    """
-    careful = _row_builder(cls, header)
-    if not _can_fill_slots(cls):
-        return lambda rows: [careful(r) for r in rows]
+
+def _fast_lines(cls: type[Any], header: tuple[str, ...], namespace: dict[str, Any]) -> list[str]:
+    """Statements filling a new row ``o`` from cells ``r`` through the slots' setters."""
     hints = typing.get_type_hints(cls)
     all_fields = attrs.fields(cls)
     by_column = {f.alias or f.name: f for f in all_fields if f.name != EXTRA_FIELD}
-    namespace: dict[str, Any] = {
-        "cls": cls,
-        "new": object.__new__,
-        "careful": careful,
-        "fromiso": datetime.fromisoformat,
-        "NO_EXTRA": _NO_EXTRA,
-        "wrong": _wrong_cell,
-    }
+    namespace.update(fromiso=datetime.fromisoformat, NO_EXTRA=_NO_EXTRA, wrong=_wrong_cell)
     lines = []
     seen = set()
     extra = []
@@ -211,23 +188,83 @@ def typed_page_builder(cls: type[Any], header: tuple[str, ...]) -> PageBuilder:
     if any(f.name == EXTRA_FIELD for f in all_fields):
         namespace["s_extra"] = vars(cls)[EXTRA_FIELD].__set__
         lines.append(f"s_extra(o, {{{', '.join(extra)}}})" if extra else "s_extra(o, NO_EXTRA)")
-    body = "\n".join(f"            {line}" for line in lines)
+    return lines
+
+
+@lru_cache(maxsize=256)
+def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
+    """A generator function building ``cls`` rows laid out as ``header``, one per step.
+
+    Rows are built as they are reached rather than a page at a time: a row the caller has
+    moved past is freed before the next is made, so building reuses the same warm memory
+    instead of filling fresh memory with a page of objects (on 50,000-row pages that is
+    half the cost of a typed row; ``benchmarks/README.md``).
+
+    The fast path assumes well-formed cells (text where text is declared, ``YYYY-MM-DD
+    HH:MM:SS`` dates) and fills the row's slots directly; any row it cannot take (a
+    ``None`` date, a number where text is declared, ...) goes through the careful
+    :func:`_row_builder` instead, so results never differ, only their cost. A row the
+    careful path cannot build either is handed to ``fail``, which raises.
+    """
+    careful = _row_builder(cls, header)
+    if not _can_fill_slots(cls):
+        body = "o = careful(r)"
+        namespace: dict[str, Any] = {"careful": careful}
+    else:
+        namespace = {"cls": cls, "new": object.__new__, "careful": careful}
+        fast = "\n".join(f"                {line}" for line in _fast_lines(cls, header, namespace))
+        body = (
+            "try:\n"
+            "                o = new(cls)\n"
+            f"{fast}\n"
+            "            except (TypeError, ValueError):\n"
+            "                o = careful(r)"
+        )
     source = (
-        "def build_page(rows):\n"
-        "    out = []\n"
-        "    append = out.append\n"
+        "def iterate(rows, fail):\n"
         "    for r in rows:\n"
         "        try:\n"
-        "            o = new(cls)\n"
-        f"{body}\n"
-        "        except (TypeError, ValueError):\n"
-        "            o = careful(r)\n"
-        "        append(o)\n"
-        "    return out\n"
+        f"            {body}\n"
+        "        except Exception as exc:\n"
+        "            fail(r, exc)\n"
+        "        yield o\n"
     )
-    exec(compile(source, f"<page builder {cls.__name__}>", "exec"), namespace)
-    build_page: PageBuilder = namespace["build_page"]
-    return build_page
+    exec(compile(source, f"<row iterator {cls.__name__}>", "exec"), namespace)
+    iterate: RowIterate = namespace["iterate"]
+    return iterate
+
+
+class TypedRowList(Sequence[RowT]):
+    """A page of typed rows, each built when it is reached (not all up front).
+
+    Iterating twice builds the rows twice: keep them (``list(page.rows)``) to reuse them.
+    """
+
+    __slots__ = ("_fail", "_iterate", "_values")
+
+    def __init__(self, values: list[Sequence[Any]], iterate: RowIterate, fail: RowFailure) -> None:
+        self._values = values
+        self._iterate = iterate
+        self._fail = fail
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @typing.overload
+    def __getitem__(self, item: int) -> RowT: ...
+    @typing.overload
+    def __getitem__(self, item: slice) -> TypedRowList[RowT]: ...
+    def __getitem__(self, item: int | slice) -> RowT | TypedRowList[RowT]:
+        if isinstance(item, slice):
+            return TypedRowList(self._values[item], self._iterate, self._fail)
+        row: RowT = next(self._iterate((self._values[item],), self._fail))
+        return row
+
+    def __iter__(self) -> Iterator[RowT]:
+        return self._iterate(self._values, self._fail)
+
+    def __repr__(self) -> str:
+        return f"TypedRowList({len(self)} rows)"
 
 
 class RowList(Sequence[Row]):
@@ -263,29 +300,14 @@ def mapping_rows(header: Sequence[str], rows: list[Sequence[Any]]) -> RowList:
     return RowList(rows, {name: i for i, name in enumerate(header)})
 
 
-def build_rows(row_type: type[Any] | None, header: Sequence[str], rows: list[Any]) -> Sequence[Any]:
-    """Rows of one page as ``row_type`` instances (or :class:`Row` mappings when ``None``)."""
+def build_rows(
+    row_type: type[Any] | None, header: Sequence[str], rows: list[Any], fail: RowFailure
+) -> Sequence[Any]:
+    """Rows of one page as ``row_type`` instances (or :class:`Row` mappings when ``None``).
+
+    Either way a row is made when it is reached; ``fail`` raises for a typed row whose
+    cells cannot be converted.
+    """
     if row_type is None:
         return mapping_rows(header, rows)
-    with paused_gc():
-        return typed_page_builder(typing.cast(Any, row_type), tuple(header))(rows)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a short synchronous step (no ``await``).
-
-    Decoding a report page, then building its rows, allocates one GC-tracked object per
-    row that outlives the step: with the collector on, a 50,000-row page triggers ~70 young
-    collections and full passes over every live page, which cost more than the decoding
-    itself (see ``benchmarks/README.md``). Re-enabled on exit, errors included; nothing
-    is changed if it was already off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    return TypedRowList(rows, typed_row_iterator(typing.cast(Any, row_type), tuple(header)), fail)

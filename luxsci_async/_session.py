@@ -34,7 +34,6 @@ from ._encoding import QueryParams, encode_query, fill_path, path_value
 from ._http import HttpClient, RawResponse, SentError, Timeout, Transport
 from ._ratelimit import Pacer, RateLimit
 from ._retry import RETRYABLE_STATUSES, RetryBudget, RetryPolicy
-from ._rows import paused_gc
 from ._signing import auth_signature, body_hash, request_signature, signature_cookie
 from ._types import Upload
 from .errors import (
@@ -65,7 +64,7 @@ _REVOKE_TIMEOUT = 3.0
 _JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 _ACCEPT_HEADERS = {"Accept": "application/json"}
 _LARGE_BODY = 1 << 16
-"""Bodies from this size on are decoded with the cyclic GC paused (see ``_rows.paused_gc``)."""
+"""Bodies from this size on are decoded with the cyclic GC paused (see ``_envelope.paused_gc``)."""
 
 
 @attrs.define
@@ -444,7 +443,7 @@ class LuxSci:
                 if len(raw.content) < _LARGE_BODY:
                     data, echoed = _envelope.read(raw, method, full_path)
                 else:
-                    with paused_gc():  # a report page: decoding it is GC-bound otherwise
+                    with _envelope.paused_gc():  # a report page: decoding it is GC-bound otherwise
                         data, echoed = _envelope.read(raw, method, full_path)
             except AuthenticationError:
                 if replayed:

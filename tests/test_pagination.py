@@ -10,7 +10,7 @@ import anyio
 import httpx
 import pytest
 
-from luxsci_async import PaginationError, Row
+from luxsci_async import PaginationError, ResponseValidationError, Row
 from luxsci_async.models import DeliveryRow
 
 from .conftest import FakeClock, make_session
@@ -227,9 +227,13 @@ async def test_malformed_page_is_a_typed_error(api: FakeAPI) -> None:
     assert info.value.resume_row == 0
 
 
+def _no_failure(row: Any, exc: Exception) -> Any:
+    raise AssertionError(f"row {row!r} failed: {exc!r}")
+
+
 def test_fast_and_careful_row_builders_agree() -> None:
-    """The page builder's fast path and its careful fallback give identical rows."""
-    from luxsci_async._rows import _row_builder, typed_page_builder
+    """The row iterator's fast path and its careful fallback give identical rows."""
+    from luxsci_async._rows import _row_builder, typed_row_iterator
 
     header = ("date", "message_id", "recipient", "status", "size_hint", "date")
     rows: list[list[Any]] = [
@@ -238,7 +242,7 @@ def test_fast_and_careful_row_builders_agree() -> None:
         ["2024-01-02", 3, "c@x.org", "bounced", None, "dup"],  # date only, int for str
         ["2024-01-03T04:05:06+02:00", "m4", "d@x.org", "queued", 4, "dup"],  # an offset
     ]
-    fast = typed_page_builder(DeliveryRow, header)(rows)
+    fast = list(typed_row_iterator(DeliveryRow, header)(rows, _no_failure))
     careful = [_row_builder(DeliveryRow, header)(r) for r in rows]
     assert fast == careful
     assert fast[0].date == datetime(2024, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
@@ -248,3 +252,78 @@ def test_fast_and_careful_row_builders_agree() -> None:
     assert fast[3].date == datetime(2024, 1, 3, 2, 5, 6, tzinfo=timezone.utc)
     assert fast[0].extra == {"size_hint": 1, "date": "dup"}
     assert fast[0].status_detail is None  # a column the page lacks gets the default
+
+
+def test_typed_row_list_builds_rows_when_reached() -> None:
+    from luxsci_async._rows import TypedRowList, typed_row_iterator
+
+    header = ("date", "message_id")
+    cells: list[list[Any]] = [[f"2024-01-01 00:00:0{i}", f"m{i}"] for i in range(4)]
+    failures: list[tuple[Any, Exception]] = []
+
+    def fail(row: Any, exc: Exception) -> Any:
+        failures.append((row, exc))
+        raise ValueError("bad row")
+
+    rows = TypedRowList[DeliveryRow](cells, typed_row_iterator(DeliveryRow, header), fail)
+    assert len(rows) == 4
+    assert [r.message_id for r in rows] == ["m0", "m1", "m2", "m3"]
+    assert list(rows) == list(rows)  # built again, equal
+    assert rows[-1].date == datetime(2024, 1, 1, 0, 0, 3, tzinfo=timezone.utc)
+    assert [r.message_id for r in rows[1:3]] == ["m1", "m2"]
+    assert "4 rows" in repr(rows)
+    cells[2][0] = "the day after"  # a bad cell is only found when its row is reached
+    it = iter(rows)
+    assert [next(it).message_id, next(it).message_id] == ["m0", "m1"]
+    with pytest.raises(ValueError, match="bad row"):
+        next(it)
+    assert failures[0][0] is cells[2]
+    assert "the day after" in str(failures[0][1])
+    with pytest.raises(ValueError, match="bad row"):
+        rows[2]
+
+
+async def test_bad_cell_ends_the_pull_at_its_row(api: FakeAPI) -> None:
+    """Every row before a row that cannot be built is handed out, then the pull stops."""
+    rows = [[i, f"2024-01-01 00:00:{i:02d}", f"r{i}@x.org", "delivered", 0] for i in range(30)]
+    rows[13][1] = "not a date"
+    pages = [
+        ok({"header": HEADER, "rows": rows[first : first + 10], "total_rows": 30})
+        for first in (0, 10, 20)
+    ]
+    api.on("GET", PATH, pages)
+    got: list[Any] = []
+    async with make_session() as lux:
+        iterator = aiter(lux.account.reports.delivery("smtp", page_size=10, concurrency=1))
+        with pytest.raises(PaginationError) as info:
+            async for row in iterator:
+                got.append(row)
+        assert [r.extra["seq"] for r in got] == list(range(13))
+        assert info.value.resume_row == 13
+        cause = info.value.__cause__
+        assert isinstance(cause, ResponseValidationError)
+        assert "malformed report row 13" in cause.message
+        assert "not a date" in cause.message
+        assert "not a date" in cause.body
+        with pytest.raises(StopAsyncIteration):  # nothing after the bad row is handed out
+            await iterator.__anext__()
+
+
+def test_paused_gc_restores_the_collector() -> None:
+    """Large bodies are decoded with the GC paused; it is back on afterwards, errors included."""
+    import gc
+
+    from luxsci_async._envelope import paused_gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), paused_gc():
+        assert not gc.isenabled()
+        raise ValueError("decoding failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # the caller's choice is left alone
+    finally:
+        gc.enable()
