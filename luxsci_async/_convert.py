@@ -8,6 +8,7 @@ UTC datetimes.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
 from typing import Any, TypeVar
@@ -177,11 +178,32 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot send a {type(value).__name__} as JSON")
 
 
+def _non_finite(value: Any, where: str) -> str | None:
+    """Where in ``value`` a NaN or infinity is (orjson would send it as ``null``)."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else where
+    if isinstance(value, Mapping):
+        items: Any = ((f"{where}.{key}", item) for key, item in value.items())
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = ((f"{where}[{i}]", item) for i, item in enumerate(value))
+    elif attrs.has(type(value)):
+        return _non_finite(unstructure(value), where)
+    else:
+        return None
+    return next(filter(None, (_non_finite(item, path) for path, item in items)), None)
+
+
 def dump_json(value: Any) -> bytes:
-    """Serialise a request body once: these exact bytes are hashed, signed and sent."""
+    """Serialise a request body once: these exact bytes are hashed, signed and sent.
+
+    Raises ``TypeError`` for what JSON cannot hold, ``ValueError`` for NaN or infinity.
+    """
     try:
-        return orjson.dumps(
-            value, default=_json_default, option=orjson.OPT_PASSTHROUGH_DATETIME
-        ).strip()
+        body = orjson.dumps(value, default=_json_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"json: {exc}") from None
+    if b"null" in body:  # only then can a NaN have been turned into null: look for one
+        where = _non_finite(value, "$")
+        if where is not None:
+            raise ValueError(f"json: {where} is not a finite number (JSON has no NaN/infinity)")
+    return body.strip()

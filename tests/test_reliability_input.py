@@ -356,6 +356,9 @@ REQUEST: list[tuple[dict[str, Any], type[Exception], str]] = [
     ({"method": "POST", "json": {"a": NAIVE}}, TypeError, "json"),
     ({"method": "PUT", "json": {1: "non-str key"}}, TypeError, "json"),
     ({"method": "POST", "json": b"raw bytes"}, TypeError, "json"),
+    ({"method": "POST", "json": {"a": [1.5, math.nan]}}, ValueError, r"\$\.a\[1\]"),
+    ({"method": "PUT", "json": {"a": {"b": -math.inf}}}, ValueError, r"\$\.a\.b"),
+    ({"method": "POST", "json": [None, math.inf]}, ValueError, r"\$\[1\]"),
 ]
 
 

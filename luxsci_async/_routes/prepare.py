@@ -62,8 +62,8 @@ def _check_unicode(field: str, value: str) -> None:
 def _check_json(field: str, value: Any) -> None:
     try:
         dump_json(value)
-    except TypeError as exc:  # "json: <reason>": say which argument it was
-        raise TypeError(f"{field}: {exc}") from None
+    except (TypeError, ValueError) as exc:  # "json: <reason>": say which argument it was
+        raise type(exc)(f"{field}: {exc}") from None
 
 
 def check_value(param: Param, value: Any) -> Any:
