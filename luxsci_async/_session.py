@@ -402,7 +402,6 @@ class LuxSci:
         digest = body_hash(body)
         headers_base = _JSON_HEADERS if body is not None and uploads is None else _ACCEPT_HEADERS
         files = _multipart(body, uploads) if uploads is not None else None
-        policy = self._settings.retry
         retries = 0
         replayed = False
         while True:
@@ -431,13 +430,12 @@ class LuxSci:
                         method=method,
                         path=full_path,
                     ) from exc
-                cost = policy.timeout_cost if isinstance(exc, RequestTimeout) else policy.retry_cost
-                if retries < policy.max_retries and self._budget.spend(cost):
-                    retries += 1
-                    self.stats.retries += 1
-                    await self._pacer.sleep(policy.backoff(retries))
-                    continue
-                raise _public(exc, method, full_path) from exc.__cause__
+                delay = self._retry_delay(exc, retries, idempotent=idempotent)
+                if delay is None:
+                    raise _public(exc, method, full_path) from exc.__cause__
+                retries += 1
+                await self._pacer.sleep(delay)
+                continue
             self._log(method, full_path, raw.status, retries, started)
             try:
                 if len(raw.content) < _LARGE_BODY:
@@ -453,34 +451,13 @@ class LuxSci:
                 self.stats.reauthentications += 1
                 self._auth.invalidate(code)
                 continue
-            except RateLimitError as exc:
-                self.stats.rate_limited += 1
-                hint = exc.retry_after
-                wait = hint if hint is not None else policy.backoff(retries + 1)
-                self._pacer.pause(min(wait, policy.max_retry_after))
-                if (
-                    retries < policy.max_retries
-                    and (hint is None or hint <= policy.max_retry_after)
-                    and self._budget.spend(policy.retry_cost)
-                ):
-                    retries += 1
-                    self.stats.retries += 1
-                    continue
-                raise
-            except APIError as exc:
-                hint = exc.retry_after  # a 503 may say when to come back
-                if (
-                    exc.status in RETRYABLE_STATUSES
-                    and idempotent
-                    and retries < policy.max_retries
-                    and (hint is None or hint <= policy.max_retry_after)
-                    and self._budget.spend(policy.retry_cost)
-                ):
-                    retries += 1
-                    self.stats.retries += 1
-                    await self._pacer.sleep(policy.backoff(retries) if hint is None else hint)
-                    continue
-                raise
+            except APIError as exc:  # 429 and 5xx included
+                delay = self._retry_delay(exc, retries, idempotent=idempotent)
+                if delay is None:
+                    raise
+                retries += 1
+                await self._pacer.sleep(delay)
+                continue
             self._budget.refund()
             if echoed is not None:
                 self._auth.adopt(echoed)
@@ -490,7 +467,6 @@ class LuxSci:
         """``POST /auth``: exchange token + signature (+ user login) for an auth code."""
         settings = self._settings
         path = API_PREFIX + AUTH_PATH
-        policy = settings.retry
         retries = 0
         while True:
             await self._pacer.wait_turn()
@@ -516,26 +492,53 @@ class LuxSci:
                 self._log("POST", path, raw.status, retries, started)
                 _, code = _read_auth(raw, path)
                 return code
-            except (TransportError, RateLimitError, APIError) as exc:
-                # A new session is harmless, so POST /auth is retried like an idempotent call.
-                retryable = isinstance(exc, (TransportError, RateLimitError)) or (
-                    isinstance(exc, APIError) and exc.status in RETRYABLE_STATUSES
-                )
-                if isinstance(exc, RateLimitError):
-                    self._pacer.pause(min(exc.retry_after or 1.0, policy.max_retry_after))
+            except (TransportError, APIError) as exc:
                 if self._closed:
                     raise SessionClosedError("the session was closed while authenticating") from exc
-                if (
-                    not retryable
-                    or retries >= policy.max_retries
-                    or not self._budget.spend(policy.retry_cost)
-                ):
+                # A new session is harmless, so POST /auth is retried like an idempotent call.
+                delay = self._retry_delay(exc, retries, idempotent=True)
+                if delay is None:
                     if isinstance(exc, TransportError):
                         raise _public(exc, "POST", path) from exc.__cause__
                     raise
                 retries += 1
-                self.stats.retries += 1
-                await self._pacer.sleep(policy.backoff(retries))
+                await self._pacer.sleep(delay)
+
+    def _retry_delay(self, exc: Exception, retries: int, *, idempotent: bool) -> float | None:
+        """Seconds to wait before retrying after ``exc``; ``None`` means give up and raise.
+
+        The one retry decision for every request, ``POST /auth`` included: transport errors
+        (the caller has already refused to resend a non-idempotent request that may have
+        arrived), 429 and, for idempotent requests, the retryable 5xx statuses are retried
+        within ``max_retries`` and the session's retry budget. A 429 pauses the whole session
+        (that pause is the wait); a ``Retry-After`` beyond ``max_retry_after`` is not waited for.
+        """
+        policy = self._settings.retry
+        hint: float | None = None
+        cost = policy.retry_cost
+        if isinstance(exc, RateLimitError):
+            self.stats.rate_limited += 1
+            hint = exc.retry_after
+            wait = hint if hint is not None else policy.backoff(retries + 1)
+            self._pacer.pause(min(wait, policy.max_retry_after))
+            delay = 0.0
+        elif isinstance(exc, TransportError):
+            if isinstance(exc, RequestTimeout):
+                cost = policy.timeout_cost
+            delay = policy.backoff(retries + 1)
+        elif isinstance(exc, APIError) and exc.status in RETRYABLE_STATUSES and idempotent:
+            hint = exc.retry_after  # a 503 may say when to come back
+            delay = policy.backoff(retries + 1) if hint is None else hint
+        else:
+            return None
+        if (
+            retries >= policy.max_retries
+            or (hint is not None and hint > policy.max_retry_after)
+            or not self._budget.spend(cost)
+        ):
+            return None
+        self.stats.retries += 1
+        return delay
 
     def _log(self, method: str, path: str, outcome: object, retries: int, started: float) -> None:
         if logger.isEnabledFor(logging.DEBUG):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import anyio
 import httpx
 import pytest
 
-from luxsci_async import AuthenticationError, ServerError
+from luxsci_async import APIError, AuthenticationError, ServerError
 
 from .conftest import FakeClock, make_session
 from .fakeapi import FakeAPI, fail, ok
@@ -139,6 +141,63 @@ async def test_auth_gives_up_after_retries(api: FakeAPI, no_sleep: list[float]) 
         with pytest.raises(ServerError):
             await lux.request("GET", "/account/{account}/users")
     assert api.auth_calls == 2
+
+
+def _auth_after(failures: list[httpx.Response], api: FakeAPI) -> Any:
+    """An auth handler answering ``failures`` in turn, then a fresh code."""
+    remaining = list(failures)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if remaining:
+            return remaining.pop(0)
+        return httpx.Response(201, json={"success": 1, "auth": api.new_code()})
+
+    return handler
+
+
+async def test_auth_honours_retry_after_like_any_request(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    """POST /auth takes the same retry decisions as other calls (one helper decides)."""
+    api.auth_handler = _auth_after([fail(503, "busy", {"Retry-After": "7"})], api)
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    async with make_session(max_retries=2) as lux:
+        await lux.request("GET", "/account/{account}/users")
+        assert fake_clock.sleeps == [7.0]
+        assert lux.stats.retries == 1
+    assert api.auth_calls == 2
+
+
+async def test_auth_429_pauses_the_session(api: FakeAPI, fake_clock: FakeClock) -> None:
+    api.auth_handler = _auth_after([fail(429, "slow down", {"Retry-After": "3"})], api)
+    api.on("GET", "/account/12345/users", lambda r: ok([]))
+    async with make_session(max_retries=2) as lux:
+        started = fake_clock.now
+        await lux.request("GET", "/account/{account}/users")
+        assert fake_clock.now - started == pytest.approx(3.0)  # waited once, not twice
+        assert lux.stats.rate_limited == 1
+    assert api.auth_calls == 2
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        fail(503, "back tomorrow", {"Retry-After": "86400"}),  # longer than max_retry_after
+        fail(429, "back tomorrow", {"Retry-After": "86400"}),
+        fail(400, "bad request"),  # not retryable
+    ],
+    ids=["503-long-hint", "429-long-hint", "400"],
+)
+async def test_auth_does_not_retry_what_no_call_would(
+    api: FakeAPI, fake_clock: FakeClock, answer: httpx.Response
+) -> None:
+    api.auth_handler = _auth_after([answer], api)
+    async with make_session(max_retries=3) as lux:
+        with pytest.raises(APIError) as info:
+            await lux.request("GET", "/account/{account}/users")
+        assert info.value.status == answer.status_code
+        assert lux.stats.retries == 0
+    assert api.auth_calls == 1
 
 
 async def test_revocation_failure_is_not_raised(api: FakeAPI) -> None:
