@@ -260,6 +260,15 @@ def test_report_paging(acct: Signer) -> None:
     assert dates == sorted(dates)
 
 
+def test_report_rows_match_their_source_segment(acct: Signer) -> None:
+    """A report picked by its {source} path segment holds rows of that source only."""
+    for source in ("smtp", "webmail"):
+        path = f"/account/{acct.emu.account}/report/email/{source}/delivery"
+        data = acct.request("GET", path, {"matches": 50}).json()["data"]
+        col = data["header"].index("source")
+        assert {row[col] for row in data["rows"]} == {source}
+
+
 def test_report_date_filters(acct: Signer) -> None:
     data = _report(acct).json()["data"]
     col = data["header"].index("date")

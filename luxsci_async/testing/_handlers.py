@@ -490,7 +490,9 @@ class Operations:
         shape = self._report_shapes.get(key)
         if shape is None:
             assert call.route.report is not None
-            shape = ReportShape(key, call.route.report.row, segs[-1])
+            # A report chosen by its {source} path segment only holds rows of that source.
+            fixed = {"source": call.values["source"]} if "source" in call.values else None
+            shape = ReportShape(key, call.route.report.row, segs[-1], fixed)
             self._report_shapes[key] = shape
         return shape
 

@@ -130,6 +130,10 @@ def _cell(name: str, tp: Any, j: int) -> Cell:
     return lambda i, h, t: f"{name}-{(h >> shift) % 1000}"
 
 
+def _constant(value: Any) -> Cell:
+    return lambda i, h, t: value
+
+
 def _pick(pool: Sequence[Any], shift: int) -> Cell:
     size = len(pool)
     return lambda i, h, t: pool[(h >> shift) % size]
@@ -138,7 +142,9 @@ def _pick(pool: Sequence[Any], shift: int) -> Cell:
 class ReportShape:
     """Column names and one cell generator per column, built once per report route."""
 
-    def __init__(self, key: str, row_class: Any, fallback: str) -> None:
+    def __init__(
+        self, key: str, row_class: Any, fallback: str, fixed: Mapping[str, Any] | None = None
+    ) -> None:
         hinted: Sequence[tuple[str, Any]] = ()
         try:
             hinted = _hints(row_class)
@@ -153,8 +159,14 @@ class ReportShape:
             (j for j, (nm, tp) in enumerate(hinted) if _is_date(tp) and "date" in nm.lower()),
             next((j for j, (_, tp) in enumerate(hinted) if _is_date(tp)), None),
         )
+        fixed = fixed or {}
         self.cells: list[Cell] = [
-            _date_cell if j == date_index else _cell(nm, tp, j) for j, (nm, tp) in enumerate(hinted)
+            _date_cell
+            if j == date_index
+            else _constant(fixed[nm])
+            if nm in fixed
+            else _cell(nm, tp, j)
+            for j, (nm, tp) in enumerate(hinted)
         ]
         digest = hashlib.sha256(key.encode()).digest()
         self.salt = int.from_bytes(digest[:8], "big")
