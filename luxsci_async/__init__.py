@@ -12,7 +12,7 @@ from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._routes.spec import Param, Route, RouteTable
 from ._routes.table import ROUTES as routes
-from ._rows import Row, RowList
+from ._rows import Row, RowList, TypedRowList
 from ._session import LuxSci, SessionStats
 from ._types import UNSET, Attachment, Unset
 from .errors import (
@@ -70,6 +70,7 @@ __all__ = [
     "SessionStats",
     "Timeout",
     "TransportError",
+    "TypedRowList",
     "Unset",
     "__version__",
     "routes",

@@ -60,7 +60,11 @@ _PINNED_UPPER_BOUNDS = ("through_date", "before_date")
 
 @attrs.frozen
 class Page(Generic[RowT]):
-    """One page of a report: its rows, where it starts, and the report's total."""
+    """One page of a report: its rows, where it starts, and the report's total.
+
+    ``rows`` is a :class:`~luxsci_async.TypedRowList` (typed reports) or a
+    :class:`~luxsci_async.RowList` (mappings): each row is made when it is reached.
+    """
 
     rows: Sequence[RowT]
     first_row: int
