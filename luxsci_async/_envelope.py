@@ -91,8 +91,8 @@ def paused_gc() -> Iterator[None]:
     Decoding a report page allocates one GC-tracked list per row that outlives the step:
     with the collector on, a 50,000-row page triggers ~70 young collections and full passes
     over every live page, which cost more than the decoding itself (see
-    ``benchmarks/README.md``). Re-enabled on exit, errors included; nothing
-    is changed if it was already off.
+    ``benchmarks/README.md``). Re-enabled on exit, errors included; nothing is changed if it
+    was already off.
     """
     if not gc.isenabled():
         yield

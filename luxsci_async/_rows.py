@@ -227,6 +227,7 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
         f"            {body}\n"
         "        except Exception as exc:\n"
         "            fail(r, exc)\n"
+        "            raise  # fail() raises; never hand out a row that was not built\n"
         "        yield o\n"
     )
     exec(compile(source, f"<row iterator {cls.__name__}>", "exec"), namespace)
