@@ -174,7 +174,8 @@ async def test_auth_429_pauses_the_session(api: FakeAPI, fake_clock: FakeClock) 
     async with make_session(max_retries=2) as lux:
         started = fake_clock.now
         await lux.request("GET", "/account/{account}/users")
-        assert fake_clock.now - started == pytest.approx(3.0)  # waited once, not twice
+        assert fake_clock.now - started == pytest.approx(3.0)
+        assert fake_clock.sleeps == [3.0]  # the session pause alone, no backoff on top
         assert lux.stats.rate_limited == 1
     assert api.auth_calls == 2
 
