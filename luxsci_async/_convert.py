@@ -7,6 +7,7 @@ UTC datetimes.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from collections.abc import Callable, Mapping
@@ -42,8 +43,9 @@ def parse_datetime(value: Any) -> datetime:
         if len(text) == 10:
             text += " 00:00:00"
         if len(text) == 19:
-            # The common case. Only zero-padded YYYY-MM-DD?HH:MM:SS is 19 characters long,
-            # and fromisoformat reads it with the offset appended in a tenth of strptime's time.
+            # The common case, read in a tenth of strptime's time. fromisoformat also takes
+            # "T" or any other single character between date and time; the offset appended
+            # makes the result aware (the typed-row fast path in _rows reads exactly this).
             try:
                 return datetime.fromisoformat(text + "+00:00")
             except ValueError:
@@ -144,16 +146,19 @@ converter.register_structure_hook_factory(_has_extra, _make_extra_structure)
 converter.register_unstructure_hook_factory(_has_extra, _make_extra_unstructure)
 
 
+def describe_error(exc: BaseException) -> str:
+    """A conversion error in one line; cattrs' grouped errors name the fields that failed."""
+    if isinstance(exc, cattrs.BaseValidationError):
+        return "; ".join(cattrs.transform_error(exc))
+    return str(exc)
+
+
 def structure(data: Any, cls: type[T]) -> T:
     """Build ``cls`` from decoded JSON; a mismatch raises :class:`ResponseValidationError`."""
     try:
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        detail = (
-            "; ".join(cattrs.transform_error(exc))
-            if isinstance(exc, cattrs.BaseValidationError)
-            else str(exc)
-        )
+        detail = describe_error(exc)
         try:
             body = orjson.dumps(data).decode()
         except TypeError:
@@ -178,19 +183,35 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot send a {type(value).__name__} as JSON")
 
 
-def _non_finite(value: Any, where: str) -> str | None:
-    """Where in ``value`` a NaN or infinity is (orjson would send it as ``null``)."""
+def _non_finite_path(value: Any) -> list[str | int] | None:
+    """The keys leading to a NaN or infinity in ``value`` (innermost first), or ``None``.
+
+    Walks what orjson would encode. Scalars are skipped inline and the path is only built
+    on a hit, so a large body costs a fraction of its encoding.
+    """
     if isinstance(value, float):
-        return None if math.isfinite(value) else where
+        return None if math.isfinite(value) else []
     if isinstance(value, Mapping):
-        items: Any = ((f"{where}.{key}", item) for key, item in value.items())
+        pairs: Any = value.items()
     elif isinstance(value, (list, tuple, set, frozenset)):
-        items = ((f"{where}[{i}]", item) for i, item in enumerate(value))
+        pairs = enumerate(value)
+    elif isinstance(value, enum.Enum):
+        return _non_finite_path(value.value)
     elif attrs.has(type(value)):
-        return _non_finite(unstructure(value), where)
+        return _non_finite_path(unstructure(value))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        pairs = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
     else:
         return None
-    return next(filter(None, (_non_finite(item, path) for path, item in items)), None)
+    for key, item in pairs:
+        kind = type(item)
+        if kind is str or kind is int or item is None or kind is bool:
+            continue
+        path = _non_finite_path(item)
+        if path is not None:
+            path.append(key)
+            return path
+    return None
 
 
 def dump_json(value: Any) -> bytes:
@@ -203,7 +224,8 @@ def dump_json(value: Any) -> bytes:
     except (TypeError, ValueError) as exc:
         raise TypeError(f"json: {exc}") from None
     if b"null" in body:  # only then can a NaN have been turned into null: look for one
-        where = _non_finite(value, "$")
-        if where is not None:
+        path = _non_finite_path(value)
+        if path is not None:
+            where = "$" + "".join(f"[{k}]" if type(k) is int else f".{k}" for k in reversed(path))
             raise ValueError(f"json: {where} is not a finite number (JSON has no NaN/infinity)")
     return body.strip()

@@ -32,7 +32,7 @@ from ._assumptions import (
     REPORT_ROWS,
     REPORT_TOTAL,
 )
-from ._convert import format_datetime, structure
+from ._convert import describe_error, format_datetime, structure
 from ._encoding import encode_query
 from ._rows import build_rows
 from .errors import (
@@ -152,28 +152,42 @@ class Report(Generic[RowT]):
             )
             rows = data.get(REPORT_ROWS) or []
             total = int(data[REPORT_TOTAL])
-            if not isinstance(rows, list) or (rows and set(map(len, rows)) != {len(header)}):
-                raise ValueError("rows do not match the header")
+            # Two passes in C: every row a list (a dict or a string has a length too) and
+            # as long as the header.
+            if not isinstance(rows, list) or (
+                rows and (set(map(type, rows)) != {list} or set(map(len, rows)) != {len(header)})
+            ):
+                raise ValueError(f"rows must be lists of {len(header)} cells, like the header")
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-            message = f"malformed report page at first_row={first_row}: {exc}"
-            raise self._malformed(message, data) from None
+            raise ResponseValidationError(
+                f"malformed report page at first_row={first_row}: {exc}",
+                body=repr(data)[:2000],
+                data=data,
+                method="GET",
+                path=self._request.path,
+            ) from None
         fail = functools.partial(self._row_failed, data, first_row, rows)
         built = build_rows(self._row, header, rows, fail)
         return Page(rows=built, first_row=first_row, total=total, header=header)
 
-    def _malformed(self, message: str, data: Any) -> ResponseValidationError:
-        return ResponseValidationError(
-            message, body=repr(data)[:2000], data=data, method="GET", path=self._request.path
-        )
-
     def _row_failed(
         self, data: Any, first_row: int, rows: list[Any], row: Any, exc: Exception
     ) -> NoReturn:
-        """A typed row's cells could not be converted (rows are built as they are reached)."""
+        """A typed row's cells could not be converted (rows are built as they are reached).
+
+        Whoever read ``page.rows`` may not have kept the rows before this one, so the pull
+        resumes at the page's start; ``async for`` over the report, which handed each of
+        them out, resumes at the bad row itself (``_RowIterator``).
+        """
         index = first_row + next(i for i, r in enumerate(rows) if r is row)
-        cause = self._malformed(f"malformed report row {index}: {exc}", data)
-        error = PaginationError(str(cause), resume_row=index)
-        raise error from cause
+        cause = ResponseValidationError(
+            f"malformed report row {index}: {describe_error(exc)}",
+            body=repr(row)[:2000],
+            data=data,
+            method="GET",
+            path=self._request.path,
+        )
+        raise PaginationError(str(cause), resume_row=first_row, bad_row=index) from cause
 
     # -- iteration --------------------------------------------------------------------------
 
@@ -325,12 +339,16 @@ class _RowIterator(Generic[RowT]):
                 page = await self._pages.__anext__()
                 self._rows = iter(page.rows)
                 row = next(self._rows, _END)
-        except PaginationError:
+        except PaginationError as exc:
             # The pull ends here, also when a row could not be built: the rows after it
             # are not handed out as if nothing were missing.
             self._pages = _NoPages()
             self._rows = iter(())
-            raise
+            if exc.bad_row is None:
+                raise
+            # Every row before the bad one has been handed out by this iterator.
+            bad, cause = exc.bad_row, exc.__cause__
+            raise PaginationError(str(cause), resume_row=bad, bad_row=bad) from cause
         return row  # RowT or _END's Any: no typing.cast(), which would be a call per row
 
 

@@ -9,6 +9,7 @@ made when they are reached, not a page at a time.
 from __future__ import annotations
 
 import enum
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -167,7 +168,9 @@ def _fast_lines(cls: type[Any], header: tuple[str, ...], namespace: dict[str, An
         tp = _unwrap_optional(hints[field.name])
         namespace[f"s{index}"] = vars(cls)[field.name].__set__
         if tp is datetime:
-            value = f'fromiso(r[{index}] + "+00:00")'  # TypeError/ValueError -> careful
+            # Only the 19-character form, as parse_datetime: "2024-01-02" + "+00:00" would read
+            # as a naive midnight. Anything else (None included) takes the careful path.
+            value = f'fromiso(v + "+00:00") if len(v := r[{index}]) == 19 else wrong()'
         elif tp in (str, int, float):
             namespace[f"t{index}"] = tp
             value = f"v if (v := r[{index}]).__class__ is t{index} else wrong()"
@@ -235,21 +238,40 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
     return iterate
 
 
-class TypedRowList(Sequence[RowT]):
+class _LazyRows(Sequence[RowT]):
+    """What both kinds of page share: decoded rows, each turned into a row when reached."""
+
+    __slots__ = ("_values",)
+
+    _values: list[Sequence[Any]]
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        # Compared row by row, with other pages or plain lists and tuples of rows.
+        if isinstance(other, (_LazyRows, list, tuple)):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} rows)"
+
+
+class TypedRowList(_LazyRows[RowT]):
     """A page of typed rows, each built when it is reached (not all up front).
 
     Iterating twice builds the rows twice: keep them (``list(page.rows)``) to reuse them.
     """
 
-    __slots__ = ("_fail", "_iterate", "_values")
+    __slots__ = ("_fail", "_iterate")
 
     def __init__(self, values: list[Sequence[Any]], iterate: RowIterate, fail: RowFailure) -> None:
         self._values = values
         self._iterate = iterate
         self._fail = fail
-
-    def __len__(self) -> int:
-        return len(self._values)
 
     @typing.overload
     def __getitem__(self, item: int) -> RowT: ...
@@ -264,21 +286,15 @@ class TypedRowList(Sequence[RowT]):
     def __iter__(self) -> Iterator[RowT]:
         return self._iterate(self._values, self._fail)
 
-    def __repr__(self) -> str:
-        return f"TypedRowList({len(self)} rows)"
 
-
-class RowList(Sequence[Row]):
+class RowList(_LazyRows[Row]):
     """A page of :class:`Row` mappings, each made when it is reached (not all up front)."""
 
-    __slots__ = ("_index", "_values")
+    __slots__ = ("_index",)
 
     def __init__(self, values: list[Sequence[Any]], index: Mapping[str, int]) -> None:
         self._values = values
         self._index = index
-
-    def __len__(self) -> int:
-        return len(self._values)
 
     @typing.overload
     def __getitem__(self, item: int) -> Row: ...
@@ -291,9 +307,6 @@ class RowList(Sequence[Row]):
 
     def __iter__(self) -> Iterator[Row]:
         return map(Row, self._values, repeat(self._index))
-
-    def __repr__(self) -> str:
-        return f"RowList({len(self)} rows)"
 
 
 def mapping_rows(header: Sequence[str], rows: list[Sequence[Any]]) -> RowList:

@@ -129,15 +129,17 @@ class ResponseValidationError(APIError):
 
 
 class PaginationError(LuxSciError):
-    """A report page failed after retries.
+    """A report page failed after retries, or one of its rows could not be read.
 
     ``resume_row`` is the ``first_row`` to pass as ``start_row`` to continue the pull without
-    losing or repeating rows; ``__cause__`` is the underlying error.
+    losing or repeating rows; ``__cause__`` is the underlying error. ``bad_row`` is the
+    index of the row that could not be read, when that is what failed (``None`` otherwise).
     """
 
-    def __init__(self, message: str, *, resume_row: int) -> None:
+    def __init__(self, message: str, *, resume_row: int, bad_row: int | None = None) -> None:
         super().__init__(f"{message} (resume with start_row={resume_row})")
         self.resume_row = resume_row
+        self.bad_row = bad_row
 
 
 class JobFailedError(LuxSciError):

@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl
 import anyio
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from luxsci_async import PaginationError, ResponseValidationError, Row
 from luxsci_async.models import DeliveryRow
@@ -254,6 +256,48 @@ def test_fast_and_careful_row_builders_agree() -> None:
     assert fast[0].status_detail is None  # a column the page lacks gets the default
 
 
+def test_a_date_only_cell_on_the_fast_path_is_aware_midnight() -> None:
+    from luxsci_async._rows import typed_row_iterator
+
+    header = ("date", "message_id", "updated")
+    rows = [["2024-01-02", "m1", "2024-01-02 03:04:05"]]  # every other cell fast-path ready
+    [row] = typed_row_iterator(DeliveryRow, header)(rows, _no_failure)
+    assert row.date == datetime(2024, 1, 2, tzinfo=timezone.utc)
+    assert row.date.tzinfo is not None
+    assert row.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789-: TZW.+", min_size=8, max_size=26),
+        st.datetimes().map(lambda d: d.strftime("%Y-%m-%d %H:%M:%S")),
+        st.dates().map(str),
+    )
+)
+def test_fast_and_careful_dates_agree(text: str) -> None:
+    """For any date cell the fast path gives the careful path's result, or defers to it."""
+    from luxsci_async._rows import _row_builder, typed_row_iterator
+
+    header = ("date", "message_id")
+    careful = _row_builder(DeliveryRow, header)
+    try:
+        expected: Any = careful([text, "m"])
+    except (TypeError, ValueError) as exc:
+        expected = type(exc)
+
+    def fail(row: Any, exc: Exception) -> Any:
+        raise exc
+
+    try:
+        [got] = typed_row_iterator(DeliveryRow, header)([[text, "m"]], fail)
+    except (TypeError, ValueError) as exc:
+        got = type(exc)
+    assert got == expected
+    if isinstance(got, DeliveryRow) and got.date is not None:
+        assert got.date.tzinfo is not None
+
+
 def test_typed_row_list_builds_rows_when_reached() -> None:
     from luxsci_async._rows import TypedRowList, typed_row_iterator
 
@@ -272,6 +316,12 @@ def test_typed_row_list_builds_rows_when_reached() -> None:
     assert rows[-1].date == datetime(2024, 1, 1, 0, 0, 3, tzinfo=timezone.utc)
     assert [r.message_id for r in rows[1:3]] == ["m1", "m2"]
     assert "4 rows" in repr(rows)
+    assert rows == list(rows)  # compared row by row, built again each time
+    assert rows == tuple(rows)
+    assert rows[1:3] == rows[1:3] != rows[0:2]
+    assert rows != list(rows)[:3]
+    assert rows != "not rows"
+
     cells[2][0] = "the day after"  # a bad cell is only found when its row is reached
     it = iter(rows)
     assert [next(it).message_id, next(it).message_id] == ["m0", "m1"]
@@ -281,6 +331,32 @@ def test_typed_row_list_builds_rows_when_reached() -> None:
     assert "the day after" in str(failures[0][1])
     with pytest.raises(ValueError, match="bad row"):
         rows[2]
+
+
+def test_a_row_is_never_handed_out_unbuilt_even_if_fail_returns() -> None:
+    from luxsci_async._rows import typed_row_iterator
+
+    seen: list[Any] = []
+    iterate = typed_row_iterator(DeliveryRow, ("date", "message_id"))
+    rows = iterate([["2024-01-01 00:00:00", "m0"], ["never", "m1"]], lambda r, e: seen.append(r))
+    assert next(rows).message_id == "m0"
+    with pytest.raises(ValueError, match="never"):  # the conversion error itself
+        next(rows)
+    assert seen == [["never", "m1"]]
+
+
+def test_row_list_compares_and_slices_like_a_sequence() -> None:
+    from luxsci_async._rows import mapping_rows
+
+    rows = mapping_rows(["a", "b"], [[1, "x"], [2, "y"], [3, "z"]])
+    assert len(rows) == 3
+    assert rows[-1]["b"] == "z"
+    assert rows == [{"a": 1, "b": "x"}, {"a": 2, "b": "y"}, {"a": 3, "b": "z"}]
+    assert rows[1:] == mapping_rows(["a", "b"], [[2, "y"], [3, "z"]])
+    assert rows != rows[1:]
+    assert repr(rows) == "RowList(3 rows)"
+    with pytest.raises(TypeError):
+        hash(rows)
 
 
 async def test_bad_cell_ends_the_pull_at_its_row(api: FakeAPI) -> None:
@@ -299,7 +375,7 @@ async def test_bad_cell_ends_the_pull_at_its_row(api: FakeAPI) -> None:
             async for row in iterator:
                 got.append(row)
         assert [r.extra["seq"] for r in got] == list(range(13))
-        assert info.value.resume_row == 13
+        assert (info.value.resume_row, info.value.bad_row) == (13, 13)
         cause = info.value.__cause__
         assert isinstance(cause, ResponseValidationError)
         assert "malformed report row 13" in cause.message
@@ -307,6 +383,43 @@ async def test_bad_cell_ends_the_pull_at_its_row(api: FakeAPI) -> None:
         assert "not a date" in cause.body
         with pytest.raises(StopAsyncIteration):  # nothing after the bad row is handed out
             await iterator.__anext__()
+
+
+async def test_bad_cell_read_through_pages_resumes_at_its_page(api: FakeAPI) -> None:
+    """Whoever reads ``page.rows`` whole kept none of that page: the documented resume
+    loop (docs/reports.md) must lose no row when it resumes at ``resume_row``."""
+    state = {"mended": False}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        first = int(dict(parse_qsl(request.url.query.decode()))["first_row"])
+        rows = [
+            [i, f"2024-01-01 00:00:{i:02d}", f"r{i}@x.org", "delivered", 0]
+            for i in range(first, min(30, first + 10))
+        ]
+        if first == 10 and not state["mended"]:
+            rows[3][1] = "not a date"  # row 13
+        return ok({"header": HEADER, "rows": rows, "total_rows": 30})
+
+    api.on("GET", PATH, answer)
+    stored: list[int] = []
+    errors: list[tuple[int, int | None]] = []
+    next_row = 0
+    async with make_session() as lux:
+        while True:
+            report = lux.account.reports.delivery(
+                "smtp", page_size=10, concurrency=1, start_row=next_row
+            )
+            try:
+                async for page in report.pages():
+                    stored.extend([r.extra["seq"] for r in page.rows])  # all or nothing
+                    next_row = page.next_row
+                break
+            except PaginationError as exc:
+                errors.append((exc.resume_row, exc.bad_row))
+                next_row = exc.resume_row
+                state["mended"] = True
+    assert errors == [(10, 13)]
+    assert stored == list(range(30))
 
 
 def test_paused_gc_restores_the_collector() -> None:

@@ -8,6 +8,8 @@ never a crash deep inside a converter.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import math
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -26,6 +28,7 @@ from luxsci_async import (
     ServerError,
     Timeout,
 )
+from luxsci_async._assumptions import REPORT_TOTAL
 from luxsci_async._pagination import JobHandle
 from luxsci_async._routes.spec import Param, Route
 from luxsci_async._types import Attachment
@@ -305,6 +308,18 @@ def test_timeout_object_is_accepted_and_reused() -> None:
 
 # -- LuxSci.request and LuxSci.paginate ----------------------------------------------------
 
+
+@dataclasses.dataclass
+class _Point:
+    x: float
+    y: float
+
+
+class _Level(float, enum.Enum):
+    KNOWN = 1.0
+    UNKNOWN = math.nan
+
+
 REQUEST: list[tuple[dict[str, Any], type[Exception], str]] = [
     ({"method": None}, ValueError, "method"),
     ({"method": b"GET"}, ValueError, "method"),
@@ -359,6 +374,9 @@ REQUEST: list[tuple[dict[str, Any], type[Exception], str]] = [
     ({"method": "POST", "json": {"a": [1.5, math.nan]}}, ValueError, r"\$\.a\[1\]"),
     ({"method": "PUT", "json": {"a": {"b": -math.inf}}}, ValueError, r"\$\.a\.b"),
     ({"method": "POST", "json": [None, math.inf]}, ValueError, r"\$\[1\]"),
+    ({"method": "POST", "json": {"a": _Point(1.0, math.nan)}}, ValueError, r"\$\.a\.y"),
+    ({"method": "POST", "json": {"a": _Level.UNKNOWN}}, ValueError, r"\$\.a"),
+    ({"method": "POST", "json": {"a": (None, {"b": [math.nan]})}}, ValueError, r"a\[1\]\.b\[0\]"),
 ]
 
 
@@ -601,20 +619,22 @@ async def test_malformed_responses_are_typed_errors_with_the_raw_body(
     assert type(info.value).__module__ == "luxsci_async.errors"
 
 
+_T = REPORT_TOTAL  # every page below is malformed in one way only
 REPORT_PAGES: list[tuple[Any, str]] = [
-    ({"header": ["date", "message_id"], "rows": [["2024-01-01 00:00:00"]], "total": 1}, "header"),
-    ({"header": ["date"], "rows": [["a", "b"]], "total": 1}, "header"),
-    ({"header": ["date"], "rows": [["x"], ["y", "z"]], "total": 2}, "header"),
-    ({"rows": [["x"]], "total": 1}, "header"),
-    ({"header": ["date"], "rows": [["x"]]}, "total"),
-    ({"header": ["date"], "rows": [["x"]], "total": "many"}, "total"),
-    ({"header": ["date"], "rows": "not rows", "total": 1}, "rows"),
-    ({"header": ["date"], "rows": [None], "total": 1}, "None"),
-    ({"header": ["date"], "rows": [{"date": "x"}], "total": 1}, "date"),
-    ({"header": 5, "rows": [], "total": 1}, "header"),
-    (["not", "a", "page"], "page"),
-    ("a string", "string"),
-    ({"header": ["date"], "rows": [["not a date"]], "total": 1}, "not a date"),
+    ({"header": ["date", "message_id"], "rows": [["2024-01-01 00:00:00"]], _T: 1}, "2 cells"),
+    ({"header": ["date"], "rows": [["a", "b"]], _T: 1}, "cells, like the header"),
+    ({"header": ["date"], "rows": [["x"], ["y", "z"]], _T: 2}, "cells, like the header"),
+    ({"rows": [["x"]], _T: 1}, "'header'"),
+    ({"header": ["date"], "rows": [["x"]]}, _T),
+    ({"header": ["date"], "rows": [["x"]], _T: "many"}, "many"),
+    ({"header": ["date"], "rows": "not rows", _T: 1}, "rows must be lists"),
+    ({"header": ["date"], "rows": [None], _T: 1}, "rows must be lists"),
+    ({"header": ["date"], "rows": [{"date": "x"}], _T: 1}, "rows must be lists"),
+    ({"header": ["date"], "rows": ["x"], _T: 1}, "rows must be lists"),
+    ({"header": ["date", "id"], "rows": [["x", 1], "xy"], _T: 2}, "rows must be lists"),
+    ({"header": 5, "rows": [], _T: 1}, "not iterable"),
+    (["not", "a", "page"], "list"),
+    ("a string", "str"),
 ]
 
 
@@ -632,7 +652,35 @@ async def test_malformed_report_pages_are_pagination_errors(
     cause = info.value.__cause__
     assert isinstance(cause, ResponseValidationError), repr(cause)
     assert cause.body == repr(data)[:2000]  # what the server sent, as decoded
-    assert fragment in cause.message + cause.body
+    assert "malformed report page" in cause.message
+    assert fragment in cause.message  # the reason given is this page's own fault
+    assert info.value.bad_row is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "fragment"),
+    [("not a date", "not a date"), ({"a": 1}, "date"), (["2024"], "date")],
+    ids=["text", "object", "list"],
+)
+async def test_a_report_row_that_cannot_be_read_is_a_pagination_error(
+    api: FakeAPI, cell: Any, fragment: str
+) -> None:
+    data = {"header": ["message_id", "date"], "rows": [["m0", None], ["m1", cell]], _T: 2}
+    api.on("GET", f"{ACCOUNT}/report/email/smtp/delivery", [ok(data)])
+    async with make_session(max_retries=0) as lux:
+        report = lux.account.reports.delivery("smtp", from_date=date(2024, 1, 1))
+        got = []
+        with pytest.raises(PaginationError) as info:
+            async for row in report:
+                got.append(row.message_id)
+    assert got == ["m0"]
+    assert (info.value.resume_row, info.value.bad_row) == (1, 1)
+    cause = info.value.__cause__
+    assert isinstance(cause, ResponseValidationError), repr(cause)
+    assert cause.body == repr(["m1", cell])  # the row, not a page cut at 2,000 characters
+    assert cause.data == data
+    assert "malformed report row 1" in cause.message
+    assert fragment in cause.message
 
 
 async def test_malformed_job_and_export_answers(api: FakeAPI) -> None:
