@@ -99,8 +99,8 @@ _NO_EXTRA: Mapping[str, Any] = types.MappingProxyType({})
 """The ``extra`` of every row without unknown columns: one shared, read-only empty mapping."""
 
 RowFailure = Callable[[Sequence[Any], Exception], NoReturn]
-"""Called with a row's cells and the error when a row cannot be built; raises the error to
-report (the paginator's names the row and the page it came from)."""
+"""Called with a row's cells and the error when a row cannot be built, and raises what the
+caller should see (the paginator's error names the row and where to resume)."""
 
 RowIterate = Callable[[Iterable[Sequence[Any]], RowFailure], Iterator[Any]]
 """Builds typed rows one at a time from decoded rows laid out as one header."""

@@ -160,14 +160,15 @@ class ReportShape:
             next((j for j, (_, tp) in enumerate(hinted) if _is_date(tp)), None),
         )
         fixed = fixed or {}
-        self.cells: list[Cell] = [
-            _date_cell
-            if j == date_index
-            else _constant(fixed[nm])
-            if nm in fixed
-            else _cell(nm, tp, j)
-            for j, (nm, tp) in enumerate(hinted)
-        ]
+
+        def cell(j: int, name: str, tp: Any) -> Cell:
+            if j == date_index:
+                return _date_cell
+            if name in fixed:
+                return _constant(fixed[name])
+            return _cell(name, tp, j)
+
+        self.cells: list[Cell] = [cell(j, name, tp) for j, (name, tp) in enumerate(hinted)]
         digest = hashlib.sha256(key.encode()).digest()
         self.salt = int.from_bytes(digest[:8], "big")
 
