@@ -40,13 +40,26 @@ def _succeeded(flag: Any) -> bool:
     return flag in (1, "1", True)
 
 
+LARGE_BODY = 1 << 16
+"""Bodies from this size on are decoded with the cyclic GC paused (see :func:`paused_gc`)."""
+
+
+def _decode(content: bytes) -> Any:
+    if not content:
+        return None
+    if len(content) < LARGE_BODY:
+        return orjson.loads(content)
+    with paused_gc():  # a report page: decoding it is GC-bound otherwise
+        return orjson.loads(content)
+
+
 def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
     """Return ``(data, auth)`` from a successful envelope; raise :class:`APIError` otherwise.
 
     ``auth`` is a code the server echoed (to be adopted), or ``None``.
     """
     try:
-        payload: Any = orjson.loads(raw.content) if raw.content else None
+        payload: Any = _decode(raw.content)
     except orjson.JSONDecodeError:
         payload = None
     status = raw.status

@@ -63,8 +63,6 @@ _DOT_SEGMENT = re.compile(r"/(?:\.|%2[eE]){1,2}(?=/|$)")  # "/." or "/.." (maybe
 _REVOKE_TIMEOUT = 3.0
 _JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 _ACCEPT_HEADERS = {"Accept": "application/json"}
-_LARGE_BODY = 1 << 16
-"""Bodies from this size on are decoded with the cyclic GC paused (see ``_envelope.paused_gc``)."""
 
 
 @attrs.define
@@ -438,11 +436,7 @@ class LuxSci:
                 continue
             self._log(method, full_path, raw.status, retries, started)
             try:
-                if len(raw.content) < _LARGE_BODY:
-                    data, echoed = _envelope.read(raw, method, full_path)
-                else:
-                    with _envelope.paused_gc():  # a report page: decoding it is GC-bound otherwise
-                        data, echoed = _envelope.read(raw, method, full_path)
+                data, echoed = _envelope.read(raw, method, full_path)
             except AuthenticationError:
                 if replayed:
                     raise

@@ -440,3 +440,30 @@ def test_paused_gc_restores_the_collector() -> None:
         assert not gc.isenabled()  # the caller's choice is left alone
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(("size", "paused"), [(100, False), (1 << 17, True)])
+def test_only_large_bodies_are_decoded_with_the_gc_paused(
+    monkeypatch: pytest.MonkeyPatch, size: int, paused: bool
+) -> None:
+    import gc
+
+    import orjson
+
+    from luxsci_async import _envelope
+    from luxsci_async._http import RawResponse
+
+    seen: list[bool] = []
+    real_loads = orjson.loads
+
+    def loads(content: bytes) -> Any:
+        seen.append(gc.isenabled())
+        return real_loads(content)
+
+    monkeypatch.setattr(_envelope.orjson, "loads", loads)
+    body = orjson.dumps({"success": 1, "data": "x" * size})
+    raw = RawResponse(status=200, content=body, retry_after=None)
+    data, _ = _envelope.read(raw, "GET", "/x")
+    assert data == "x" * size
+    assert seen == [not paused]
+    assert gc.isenabled()
