@@ -6,14 +6,15 @@
 
 from __future__ import annotations
 
-from ._http import Timeout
-from ._pagination import JobHandle, Page, Report
-from ._ratelimit import RateLimit
-from ._retry import RetryPolicy
-from ._routes.spec import Param, Route, RouteTable
+from ._jobs import JobHandle
+from ._pages import Page
+from ._pagination import Report
+from ._pipeline import SessionStats
+from ._routes.spec import Param, ReportSpec, Route, RouteTable
 from ._routes.table import ROUTES as routes
 from ._rows import Row, RowList, TypedRowList
-from ._session import LuxSci, SessionStats
+from ._session import LuxSci
+from ._settings import RateLimit, RetryPolicy, Timeout
 from ._types import UNSET, Attachment, Unset
 from .errors import (
     APIError,
@@ -28,7 +29,9 @@ from .errors import (
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
     RequestTimeout,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
     SessionClosedError,
@@ -57,8 +60,11 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimit",
     "RateLimitError",
+    "RedirectError",
     "Report",
+    "ReportSpec",
     "RequestTimeout",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
     "Route",

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-# --- Hosts and paths (mechanics §1) -----------------------------------------------------
-DEFAULT_HOST: Final = "rest.luxsci.com"
+# --- Paths ---------------------------------------------------------------------------------
 API_PREFIX: Final = "/perl/api/v2"
 """Every route path is relative to this prefix; the signed path includes it."""
 
@@ -22,8 +21,9 @@ ENVELOPE_DATA: Final = "data"
 ENVELOPE_AUTH: Final = "auth"
 """An ``auth`` key in any response carries a code that replaces the current one (assumption 3)."""
 ENVELOPE_COMMENT: Final = "comment"
-ENVELOPE_ERROR_KEYS: Final = ("error", "error_message")
-"""Failure text; ``error_message`` is accepted as a synonym."""
+ENVELOPE_ERROR_KEYS: Final = ("error_message", "error")
+"""Failure text, read in this order: two public clients read ``error_message``; ``error``
+is the fallback."""
 
 # --- Status codes (assumption 2) ----------------------------------------------------------
 AUTH_CREATED_STATUS: Final = 201
@@ -36,6 +36,8 @@ STATUS_MEANINGS: Final = {
     429: "rate limit exceeded",
 }
 RETRY_AFTER_HEADER: Final = "Retry-After"
+LOCATION_HEADER: Final = "Location"
+"""Named in the error for a 3xx answer; redirects are never followed."""
 
 # --- Auth handshake and signing (mechanics §3-4) ------------------------------------------
 AUTH_PATH: Final = "/auth"
@@ -45,8 +47,6 @@ AUTH_FIELD_SIGNATURE: Final = "signature"
 AUTH_FIELD_USER: Final = "user"
 AUTH_FIELD_PASS: Final = "pass"
 SIGNATURE_COOKIE: Final = "signature"
-DEFAULT_AUTH_TTL: Final = 600.0
-"""Seconds a code is used before a proactive refresh; LuxSci does not document the lifetime."""
 AUTH_CLOCK_SKEW: Final = 300
 """Seconds of clock skew the emulator accepts on the ``date`` of ``POST /auth`` (undocumented)."""
 

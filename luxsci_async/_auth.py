@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import anyio
 
+from . import _clock
 from ._secret import Secret
 
 
@@ -33,11 +34,9 @@ class AuthCodes:
         authenticate: Callable[[], Awaitable[str]],
         *,
         ttl: float,
-        clock: Callable[[], float],
     ) -> None:
         self._authenticate = authenticate
         self._ttl = ttl
-        self._clock = clock
         self._code: Secret | None = None
         self._expires_at = 0.0
         self._flight: _Flight | None = None
@@ -45,7 +44,7 @@ class AuthCodes:
     def current(self) -> str | None:
         """The code if one is held and still within its lifetime."""
         code = self._code
-        if code is not None and self._clock() < self._expires_at:
+        if code is not None and _clock.monotonic() < self._expires_at:
             return code.reveal()
         return None
 
@@ -86,7 +85,7 @@ class AuthCodes:
         """Use ``code`` from now on (a fresh code, or one the server echoed in a response)."""
         if self._code is None or self._code.reveal() != code:
             self._code = Secret(code)
-            self._expires_at = self._clock() + self._ttl
+            self._expires_at = _clock.monotonic() + self._ttl
 
     def invalidate(self, code: str) -> None:
         """Forget ``code`` if it is still the current one (a 401 answered to it).

@@ -1,4 +1,4 @@
-"""Session settings: keyword arguments, ``LUXSCI_*`` environment variables, and their checks."""
+"""Resolving a session's settings: keyword arguments, ``LUXSCI_*`` variables, and their checks."""
 
 from __future__ import annotations
 
@@ -6,37 +6,18 @@ import ipaddress
 import os
 import re
 from collections.abc import Mapping
-from typing import Literal
 
 import attrs
 
-from ._assumptions import DEFAULT_AUTH_TTL, DEFAULT_HOST
-from ._http import Timeout
-from ._ratelimit import RateLimit
-from ._retry import RetryPolicy
+from . import _defaults
 from ._secret import Secret
+from ._settings import RateLimit, RetryPolicy, Settings, Timeout
 from .errors import ConfigurationError
 
 ENV_PREFIX = "LUXSCI_"
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$")
-
-
-@attrs.frozen(kw_only=True)
-class Settings:
-    """Resolved, validated settings of one session."""
-
-    token: str
-    secret: Secret
-    scope: Literal["account", "user"]
-    account: str | None
-    user: str | None
-    password: Secret | None
-    base_url: str
-    timeout: Timeout
-    retry: RetryPolicy
-    rate_limit: RateLimit | None
-    max_concurrency: int
-    auth_ttl: float
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$")
+_DIGITS = re.compile(r"[0-9]+")
+"""ASCII digits only: ``str.isdigit`` and ``\\d`` also accept '²' and other scripts' digits."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -60,13 +41,22 @@ def _text(name: str, value: object) -> str | None:
     return value
 
 
+def _port(where: str, text: str) -> None:
+    if not _DIGITS.fullmatch(text) or not 1 <= int(text) <= 65535:
+        raise ConfigurationError(
+            f"{where}: the port must be a number from 1 to 65535, got {text!r}"
+        )
+
+
 def _base_url(host: str | None, base_url: str | None) -> str:
     if host is not None and base_url is not None:
         raise ConfigurationError("give either host or base_url, not both")
     if base_url is None:
-        host = host or DEFAULT_HOST
+        host = host or _defaults.HOST
         if not _HOSTNAME.match(host):
-            raise ConfigurationError(f"host must be a bare host name like {DEFAULT_HOST!r}")
+            raise ConfigurationError(f"host must be a bare host name like {_defaults.HOST!r}")
+        if ":" in host:
+            _port("host", host.rsplit(":", 1)[1])
         return f"https://{host}"
     match = re.match(r"^(https?)://([^/?#]+)/?$", base_url)
     if not match:
@@ -74,7 +64,20 @@ def _base_url(host: str | None, base_url: str | None) -> str:
     scheme, netloc = match.groups()
     if "@" in netloc:  # user info: "http://localhost:80@evil.com" would go to evil.com
         raise ConfigurationError("base_url must not contain user info ('user@')")
-    hostname = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
+    hostname, port = netloc, None
+    if netloc.startswith("["):  # an IPv6 literal, maybe with a port after "]"
+        hostname, _, rest = netloc.partition("]")
+        hostname += "]"
+        if rest:
+            if not rest.startswith(":"):
+                raise ConfigurationError("base_url must look like https://host[:port] (no path)")
+            port = rest[1:]
+    elif ":" in netloc:
+        hostname, port = netloc.rsplit(":", 1)
+    if port is not None:
+        _port("base_url", port)
+    if not hostname.startswith("[") and not _HOSTNAME.match(hostname):
+        raise ConfigurationError(f"base_url: {hostname!r} is not a host name")
     if scheme == "http" and not _is_loopback(hostname):
         raise ConfigurationError(
             "plain http:// is only allowed for a loopback base_url (e.g. the emulator)"
@@ -87,8 +90,8 @@ def _number(name: str, value: object, *, minimum: float, integer: bool = False) 
     if isinstance(value, bool) or not isinstance(value, kinds):
         expected = "an int" if integer else "a number"
         raise ConfigurationError(f"{name} must be {expected}, got {value!r}")
-    if not value >= minimum:  # also rejects NaN
-        raise ConfigurationError(f"{name} must be >= {minimum}, got {value!r}")
+    if not minimum <= value < float("inf"):  # also refuses NaN
+        raise ConfigurationError(f"{name} must be a finite number >= {minimum}, got {value!r}")
     return float(value)
 
 
@@ -144,7 +147,7 @@ def resolve(
         raise ConfigurationError(
             "no scope: give account (account scope) or user and password (user scope)"
         )
-    if account is not None and not account.isdigit():
+    if account is not None and not _DIGITS.fullmatch(account):
         raise ConfigurationError("account must be the numeric account code, e.g. '12345'")
 
     if host is None and base_url is None:
@@ -182,6 +185,6 @@ def resolve(
         rate_limit=rate_limit,
         max_concurrency=int(_number("max_concurrency", max_concurrency, minimum=1, integer=True)),
         auth_ttl=_number(
-            "auth_ttl", DEFAULT_AUTH_TTL if auth_ttl is None else auth_ttl, minimum=0.01
+            "auth_ttl", _defaults.AUTH_TTL if auth_ttl is None else auth_ttl, minimum=0.01
         ),
     )

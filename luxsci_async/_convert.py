@@ -11,7 +11,7 @@ import dataclasses
 import enum
 import math
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import attrs
@@ -35,9 +35,9 @@ def parse_datetime(value: Any) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError("naive datetime")
-        return value.astimezone(timezone.utc)
+        return value.astimezone(UTC)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, tz=timezone.utc)
+        return datetime.fromtimestamp(value, tz=UTC)
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10:
@@ -51,13 +51,13 @@ def parse_datetime(value: Any) -> datetime:
             except ValueError:
                 pass
         try:
-            return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=timezone.utc)
+            return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=UTC)
         except ValueError:
             # ISO 8601 with "T" or an offset: read it rather than fail (naive means GMT).
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
             if parsed.tzinfo is None:
-                return parsed.replace(tzinfo=timezone.utc)
-            return parsed.astimezone(timezone.utc)
+                return parsed.replace(tzinfo=UTC)
+            return parsed.astimezone(UTC)
     raise TypeError(f"expected a date-time string, got {type(value).__name__}")
 
 
@@ -69,7 +69,7 @@ def format_datetime(value: datetime | date, *, end_of_day: bool = False) -> str:
     if isinstance(value, datetime):
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
             raise ValueError("naive datetime: give a timezone-aware datetime (e.g. UTC)")
-        return value.astimezone(timezone.utc).strftime(DATETIME_FORMAT)
+        return value.astimezone(UTC).strftime(DATETIME_FORMAT)
     return value.strftime("%Y-%m-%d 23:59:59" if end_of_day else "%Y-%m-%d 00:00:00")
 
 

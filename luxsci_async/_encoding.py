@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ._assumptions import BOOL_FALSE, BOOL_TRUE, LIST_SEPARATOR, PATH_SEGMENT_SAFE, QUERY_SAFE
 from ._convert import format_datetime_param
@@ -24,6 +24,12 @@ _PRE_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 QueryParams = Mapping[str, Any] | Iterable[tuple[str, Any]]
+QueryPairs = tuple[tuple[str, str], ...]
+"""Checked query parameters as ``(name, text)`` pairs, not yet percent-encoded."""
+
+_RAW_PATH = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}]*")
+SCOPE_PLACEHOLDERS = {"account": "account", "username": "user"}
+"""Placeholders a raw path may use, filled from the session, and the setting each needs."""
 
 
 def _checked_text(field: str, value: str, limit: int) -> str:
@@ -84,10 +90,47 @@ def query_value(field: str, value: Any) -> str:
     raise TypeError(f"{field}: unsupported query value type {type(value).__name__}")
 
 
+def checked_path(path: object, scope_values: Mapping[str, str | None]) -> str:
+    """A caller's raw path with the session's placeholders filled, or a ``ValueError``.
+
+    The rest of the path is sent as given (already percent-encoded); what could make it
+    mean another path is refused, also when percent-encoded: ``.`` and ``..`` segments.
+    """
+    if not isinstance(path, str) or not _RAW_PATH.fullmatch(path):
+        raise ValueError(f"path: expected e.g. '/account/{{account}}/users', got {path!r}")
+    if any(segment in (".", "..") for segment in unquote(path).split("/")):
+        raise ValueError(f"path: '.' and '..' segments are not allowed, got {path!r}")
+    values: dict[str, str] = {}
+    for name, setting in SCOPE_PLACEHOLDERS.items():
+        if "{" + name + "}" in path:
+            value = scope_values.get(name)
+            if value is None:
+                article = "an" if setting == "account" else "a"
+                raise ValueError(f"path: {{{name}}} needs a session with {article} {setting}")
+            values[name] = value
+    filled = fill_path(path, values)
+    if "{" in filled or "}" in filled:
+        raise ValueError(f"path: unknown placeholder in {path!r}")
+    return filled
+
+
+def encode_pairs(pairs: QueryPairs) -> str:
+    """The RFC 3986 query string of checked pairs, in their order."""
+    return "&".join(f"{quote(k, safe=QUERY_SAFE)}={quote(v, safe=QUERY_SAFE)}" for k, v in pairs)
+
+
 def encode_query(params: QueryParams | None) -> str:
     """RFC 3986 query string in the caller's order; ``None`` values are left out."""
+    return encode_pairs(query_pairs(params))
+
+
+def query_pairs(params: QueryParams | None) -> QueryPairs:
+    """Check query parameters and give each its text form, in the caller's order.
+
+    ``None`` values are left out.
+    """
     if not params:
-        return ""
+        return ()
     given: object = params  # callers may pass anything at run time
     if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
         raise TypeError(f"params: expected a mapping or (name, value) pairs, got {params!r:.60}")
@@ -103,6 +146,5 @@ def encode_query(params: QueryParams | None) -> str:
         _checked_text(f"query parameter name {key[:40]!r}", key, MAX_PATH_VALUE)
         if value is None:
             continue
-        text = query_value(key, value)
-        parts.append(f"{quote(key, safe=QUERY_SAFE)}={quote(text, safe=QUERY_SAFE)}")
-    return "&".join(parts)
+        parts.append((key, query_value(key, value)))
+    return tuple(parts)

@@ -1,24 +1,52 @@
-"""Reading LuxSci's response envelope (README assumptions 1-2) into data or a typed error."""
+"""Reading LuxSci's response envelope into data or a typed error.
+
+``{"success": 1, "data": ..., "auth": ...}`` is a success (``auth``, if present, replaces
+the session's code); ``success: 0``, a status outside 2xx, a body that is not a JSON object
+with a ``success`` flag, or an envelope that names one of its keys twice is a failure.
+"""
 
 from __future__ import annotations
 
 import gc
+import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import orjson
 
-from ._assumptions import ENVELOPE_AUTH, ENVELOPE_DATA, ENVELOPE_ERROR_KEYS, ENVELOPE_SUCCESS
-from ._http import RawResponse
+from ._assumptions import (
+    ENVELOPE_AUTH,
+    ENVELOPE_DATA,
+    ENVELOPE_ERROR_KEYS,
+    ENVELOPE_SUCCESS,
+    LOCATION_HEADER,
+    RETRY_AFTER_HEADER,
+)
+from ._defaults import GC_PAUSE_BODY
 from ._retry import parse_retry_after
-from .errors import APIError, ResponseValidationError, error_class_for
+from ._wire import RawResponse
+from .errors import (
+    MAX_BODY_EXCERPT,
+    APIError,
+    RedirectError,
+    ResponseValidationError,
+    error_class_for,
+)
 
 _MAX_MESSAGE = 300
+_ENVELOPE_KEYS = (ENVELOPE_SUCCESS, ENVELOPE_DATA, ENVELOPE_AUTH, *ENVELOPE_ERROR_KEYS)
+_KEY_PATTERN = re.compile(
+    rb'"(?:' + b"|".join(re.escape(k.encode()) for k in _ENVELOPE_KEYS) + rb')"\s*:'
+)
+_ENDS = 1024
+"""Bytes at each end of a large body searched for envelope keys (see :func:`_duplicate_key`)."""
 
 
-def _text(content: bytes) -> str:
-    return content.decode("utf-8", "replace")
+def excerpt(content: bytes) -> str:
+    # Four bytes per character at most: the excerpt is cut before it is decoded.
+    return content[: 4 * MAX_BODY_EXCERPT].decode("utf-8", "replace")[:MAX_BODY_EXCERPT]
 
 
 def _error_message(payload: Any, content: bytes, status: int) -> str:
@@ -26,8 +54,8 @@ def _error_message(payload: Any, content: bytes, status: int) -> str:
         for key in ENVELOPE_ERROR_KEYS:
             value = payload.get(key)
             if value:
-                return str(value)
-    text = _text(content).strip()
+                return str(value)[:_MAX_MESSAGE]
+    text = excerpt(content).strip()
     if not text:
         return f"HTTP {status} with an empty body"
     if payload is None:  # not JSON: an HTML error page or similar
@@ -40,17 +68,45 @@ def _succeeded(flag: Any) -> bool:
     return flag in (1, "1", True)
 
 
-LARGE_BODY = 1 << 16
-"""Bodies from this size on are decoded with the cyclic GC paused (see :func:`paused_gc`)."""
-
-
 def _decode(content: bytes) -> Any:
     if not content:
         return None
-    if len(content) < LARGE_BODY:
+    if len(content) < GC_PAUSE_BODY:
         return orjson.loads(content)
     with paused_gc():  # a report page: decoding it is GC-bound otherwise
         return orjson.loads(content)
+
+
+def _duplicate_key(content: bytes) -> str | None:
+    """An envelope key the body's top-level object names twice, or ``None``.
+
+    JSON parsers disagree on duplicate keys (orjson keeps the last), so an envelope such as
+    ``{"success": 0, ..., "success": 1}`` is ambiguous and refused. Finding the top level
+    exactly means a slower parse, so it is done only when a cheap scan sees an envelope key
+    more than once: over the whole of a small body, and over both ends of a large one (a
+    report page), where the envelope's own keys sit around the ``data`` value.
+    """
+    if len(content) < GC_PAUSE_BODY:
+        hits = _KEY_PATTERN.findall(content)
+    else:
+        hits = _KEY_PATTERN.findall(content[:_ENDS]) + _KEY_PATTERN.findall(content[-_ENDS:])
+    if len(hits) == len(set(hits)):
+        return None
+    seen: list[list[str]] = []
+
+    def record(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen.append([key for key, _ in pairs])
+        return dict(pairs)
+
+    try:
+        json.loads(content, object_pairs_hook=record)
+    except ValueError:
+        return None
+    top = seen[-1] if seen else []  # the outermost object is completed last
+    for key in _ENVELOPE_KEYS:
+        if top.count(key) > 1:
+            return key
+    return None
 
 
 def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
@@ -58,40 +114,45 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
 
     ``auth`` is a code the server echoed (to be adopted), or ``None``.
     """
+    status = raw.status
+    content = raw.content
+    where: dict[str, Any] = {"status": status, "method": method, "path": path}
+    if 300 <= status < 400:
+        location = raw.header(LOCATION_HEADER.lower())
+        raise RedirectError(
+            f"redirect to {location or '(no Location)'}: redirects are never followed",
+            location=location,
+            body=excerpt(content),
+            **where,
+        )
     try:
-        payload: Any = _decode(raw.content)
+        payload: Any = _decode(content)
     except orjson.JSONDecodeError:
         payload = None
-    status = raw.status
+    small = payload if len(content) < GC_PAUSE_BODY else None
     if status >= 400 or status < 200:
-        cls = error_class_for(status)
-        message = _error_message(payload, raw.content, status)
-        common: dict[str, Any] = {
-            "status": status,
-            "body": _text(raw.content),
-            "data": payload,
-            "method": method,
-            "path": path,
-        }
-        raise cls(message, retry_after=parse_retry_after(raw.retry_after), **common)
+        raise error_class_for(status)(
+            _error_message(payload, content, status),
+            retry_after=parse_retry_after(raw.header(RETRY_AFTER_HEADER.lower())),
+            body=excerpt(content),
+            data=small,
+            **where,
+        )
     if not isinstance(payload, dict) or ENVELOPE_SUCCESS not in payload:
         what = "non-JSON" if payload is None else "JSON without a 'success' flag"
         raise ResponseValidationError(
-            f"unexpected {what} response",
-            status=status,
-            body=_text(raw.content),
-            data=payload,
-            method=method,
-            path=path,
+            f"unexpected {what} response", body=excerpt(content), data=small, **where
+        )
+    twice = _duplicate_key(content)
+    if twice is not None:
+        raise ResponseValidationError(
+            f"the response envelope names {twice!r} more than once (ambiguous: refused)",
+            body=excerpt(content),
+            **where,
         )
     if not _succeeded(payload[ENVELOPE_SUCCESS]):
         raise APIError(
-            _error_message(payload, raw.content, status),
-            status=status,
-            body=_text(raw.content),
-            data=payload,
-            method=method,
-            path=path,
+            _error_message(payload, content, status), body=excerpt(content), data=small, **where
         )
     auth = payload.get(ENVELOPE_AUTH)
     return payload.get(ENVELOPE_DATA), auth if isinstance(auth, str) and auth else None

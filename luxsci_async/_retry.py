@@ -1,47 +1,17 @@
-"""Retry policy: what may be retried, how long to wait, and a budget against retry storms."""
+"""The retry decision: what may be retried, how long to wait, and a budget against storms."""
 
 from __future__ import annotations
 
-import random
 from email.utils import parsedate_to_datetime
-from time import time
-from typing import Any
 
 import attrs
 
+from . import _clock
+from ._settings import RetryPolicy
+from .errors import APIError, RateLimitError, RequestTimeout, TransportError
+
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 """Server errors retried for idempotent requests (and routes marked safe to retry)."""
-
-
-def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class RetryPolicy:
-    """How the session retries.
-
-    Connect errors and 429 are retried for every method; 500/502/503/504, read timeouts and
-    dropped connections only for idempotent methods (GET, PUT, DELETE) or routes marked safe.
-    The wait is exponential backoff with full jitter, or the server's ``Retry-After`` (up to
-    ``max_retry_after``; a longer hint is not waited for). A shared budget stops a failing
-    server from being stormed: each retry spends ``retry_cost`` tokens (``timeout_cost`` after
-    a timeout), each success returns one, and with the budget empty errors are raised at once.
-    """
-
-    max_retries: int = attrs.field(default=2, validator=_non_negative)
-    backoff_base: float = attrs.field(default=0.5, validator=_non_negative)
-    backoff_max: float = attrs.field(default=8.0, validator=_non_negative)
-    max_retry_after: float = attrs.field(default=60.0, validator=_non_negative)
-    budget: int = attrs.field(default=500, validator=_non_negative)
-    retry_cost: int = attrs.field(default=5, validator=_non_negative)
-    timeout_cost: int = attrs.field(default=10, validator=_non_negative)
-
-    def backoff(self, retry_number: int) -> float:
-        """Full-jitter delay before retry ``retry_number`` (1-based)."""
-        ceiling = min(self.backoff_max, self.backoff_base * 2 ** (retry_number - 1))
-        return random.uniform(0, ceiling)
 
 
 class RetryBudget:
@@ -69,6 +39,49 @@ class RetryBudget:
             self._tokens += 1
 
 
+@attrs.frozen
+class Retry:
+    """Retry after ``delay`` seconds; first hold the whole session for ``pause`` seconds."""
+
+    delay: float
+    pause: float = 0.0
+
+
+def decide(
+    exc: Exception, retries: int, policy: RetryPolicy, budget: RetryBudget, *, idempotent: bool
+) -> Retry | None:
+    """Whether (and when) to retry after ``exc``; ``None`` means give up and raise it.
+
+    The one retry decision for every request, ``POST /auth`` included: transport errors
+    (the caller has already refused to resend a non-idempotent request that may have
+    arrived), 429 and, for idempotent requests, the retryable 5xx statuses are retried
+    within ``max_retries`` and the session's retry budget. A 429 pauses the whole session
+    (that pause is the wait); a ``Retry-After`` beyond ``max_retry_after`` is not waited for.
+    """
+    hint: float | None = None
+    cost = policy.retry_cost
+    if isinstance(exc, RateLimitError):
+        hint = exc.retry_after
+        wait = hint if hint is not None else policy.backoff(retries + 1)
+        retry = Retry(0.0, pause=min(wait, policy.max_retry_after))
+    elif isinstance(exc, TransportError):
+        if isinstance(exc, RequestTimeout):
+            cost = policy.timeout_cost
+        retry = Retry(policy.backoff(retries + 1))
+    elif isinstance(exc, APIError) and exc.status in RETRYABLE_STATUSES and idempotent:
+        hint = exc.retry_after  # a 503 may say when to come back
+        retry = Retry(policy.backoff(retries + 1) if hint is None else hint)
+    else:
+        return None
+    if (
+        retries >= policy.max_retries
+        or (hint is not None and hint > policy.max_retry_after)
+        or not budget.spend(cost)
+    ):
+        return None
+    return retry
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Seconds from a ``Retry-After`` header (delta-seconds or HTTP-date); ``None`` if unusable."""
     if not value:
@@ -83,7 +96,7 @@ def parse_retry_after(value: str | None) -> float | None:
             return None
         if when.tzinfo is None:
             return None
-        seconds = when.timestamp() - time()
+        seconds = when.timestamp() - _clock.wall()
     if seconds != seconds or seconds == float("inf"):
         return None
     return max(0.0, seconds)

@@ -1,4 +1,4 @@
-"""LuxSci request signing (mechanics §3-4): the auth handshake and the ``signature`` cookie."""
+"""LuxSci request signing: the auth handshake's HMAC and the ``signature`` cookie."""
 
 from __future__ import annotations
 
@@ -16,11 +16,16 @@ def auth_signature(secret: bytes, token: str, date: int, user: str = "", passwor
     return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def body_hash(body: bytes | None) -> str:
-    """SHA-256 hex of the (trimmed) JSON body; empty for requests without a body."""
-    if not body:
+BODY_METHODS = frozenset({"POST", "PUT"})
+"""Methods whose signature covers a body hash: always, an empty body included (the public
+clients hash ``sha256("")`` for an empty POST, and so does the emulator)."""
+
+
+def body_hash(method: str, body: bytes | None) -> str:
+    """SHA-256 hex of the trimmed JSON body for POST and PUT; empty for GET and DELETE."""
+    if method not in BODY_METHODS:
         return ""
-    return hashlib.sha256(body.strip()).hexdigest()
+    return hashlib.sha256((body or b"").strip()).hexdigest()
 
 
 def request_signature(

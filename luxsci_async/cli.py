@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from contextlib import ExitStack
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
 import anyio
@@ -49,7 +49,7 @@ def parse_datetime(text: str) -> datetime | date:
         raise CommandError(
             f"not a date: {text!r} (use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)"
         ) from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _date_argument(text: str) -> datetime | date:
@@ -169,11 +169,11 @@ async def cmd_call(args: argparse.Namespace) -> int:
     async with _session(args) as lux:
         request = prepare(route, _scope_values(lux, route, args.login), values)
         if route.report is not None:
-            report: Report[Any] = Report(lux, request, None, scope_values={})
+            report: Report[Any] = Report(lux._pipeline, request, None, scope_values={})
             async for row in report:
                 sys.stdout.write(orjson.dumps(dict(row)).decode() + "\n")
             return 0
-        data = await request.send(lux)
+        data = await lux._pipeline.call(request)
     _dump(data, sys.stdout)
     return 0
 
@@ -221,7 +221,7 @@ async def cmd_report(args: argparse.Namespace) -> int:
         async with _session(args) as lux:
             request = prepare(route, _scope_values(lux, route, args.login), values)
             report: Report[Any] = Report(
-                lux, request, None, page_size=args.page_size, start_row=args.start_row
+                lux._pipeline, request, None, page_size=args.page_size, start_row=args.start_row
             )
             written = args.start_row
             try:
@@ -261,7 +261,7 @@ async def cmd_demo(args: argparse.Namespace) -> int:
             report = lux.account.reports.delivery(
                 "smtp",
                 from_date=date(2024, 1, 1),
-                through_date=datetime(2024, 12, 31, 23, 59, 59, tzinfo=timezone.utc),
+                through_date=datetime(2024, 12, 31, 23, 59, 59, tzinfo=UTC),
                 page_size=args.page_size,
             )
             progress = Progress("delivery report")

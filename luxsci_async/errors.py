@@ -12,7 +12,9 @@
     ├── APIError                    the server answered with a failure
     │   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
     │   │   NotFoundError 404, RateLimitError 429, ServerError 5xx
+    │   ├── RedirectError           a 3xx answer (never followed)
     │   └── ResponseValidationError a response the SDK cannot read
+    │       └── ResponseTooLargeError   a body over ``max_response_bytes``
     ├── PaginationError             a report page failed; carries the row to resume from
     └── JobFailedError              an asynchronous report job ended in ``failed``
 """
@@ -22,6 +24,8 @@ from __future__ import annotations
 from typing import Any
 
 _MAX_BODY_IN_MESSAGE = 200
+MAX_BODY_EXCERPT = 2_000
+"""Characters of a response body an error keeps: enough to diagnose, never a whole page."""
 
 
 class LuxSciError(Exception):
@@ -66,10 +70,13 @@ class APIError(LuxSciError):
     """The server answered with a failure (status >= 400, or ``success: 0``).
 
     Attributes:
-        status: HTTP status code.
-        message: the server's error text (``error``/``error_message``) or a summary.
-        body: the raw response body, decoded as text.
-        data: the parsed JSON body, or ``None`` when it was not JSON.
+        status: HTTP status code (0 when no response was read).
+        message: the server's error text (``error_message``/``error``) or a summary.
+        body: the start of the response body as text (at most ``MAX_BODY_EXCERPT``
+            characters).
+        data: the parsed JSON body of a small failure answer, else ``None``.
+        method: the request's method.
+        path: the request's path (without the query string).
         retry_after: the server's ``Retry-After`` hint in seconds, if it sent one.
     """
 
@@ -87,7 +94,7 @@ class APIError(LuxSciError):
         self.message = message
         self.retry_after = retry_after
         self.status = status
-        self.body = body
+        self.body = body[:MAX_BODY_EXCERPT]
         self.data = data
         self.method = method
         self.path = path
@@ -124,8 +131,25 @@ class ServerError(APIError):
     """5xx: trouble on the server."""
 
 
+class RedirectError(APIError):
+    """A 3xx answer. Redirects are never followed (they would carry the signed cookie away);
+    ``location`` is where the server pointed, if it said."""
+
+    def __init__(self, message: str, *, location: str | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.location = location
+
+
 class ResponseValidationError(APIError):
     """A response the SDK cannot read: not JSON, wrong envelope, or data not fitting its model."""
+
+
+class ResponseTooLargeError(ResponseValidationError):
+    """A response body longer than ``max_response_bytes`` (decoded); it was not read further."""
+
+    def __init__(self, message: str, *, limit: int, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.limit = limit
 
 
 class PaginationError(LuxSciError):
@@ -181,7 +205,9 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
     "RequestTimeout",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "SessionClosedError",

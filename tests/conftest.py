@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from types import SimpleNamespace
-from typing import Any
+# respx mocks "httpx" and "httpcore": make those names httpx2's before anything imports
+# them (respx's own pytest plugin, which would import httpx first, is off in pyproject).
+import httpx2
 
-import pytest
+httpx2.alias_httpx()
 
-import luxsci_async._ratelimit as ratelimit
-import luxsci_async._session as session_module
+from collections.abc import Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+import luxsci_async._clock as clock_module  # noqa: E402
+import luxsci_async._session as session_module  # noqa: E402
 
 BASE = "https://rest.luxsci.com"
 TOKEN = "TOKEN0123456789"
@@ -46,13 +51,9 @@ class FakeClock:
 @pytest.fixture
 def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     """Replace the session's clock and every SDK wait with a fake, instant clock."""
-    import time
-
     clock = FakeClock()
-    monkeypatch.setattr(
-        session_module, "time", SimpleNamespace(monotonic=clock.monotonic, time=time.time)
-    )
-    monkeypatch.setattr(ratelimit, "sleep", clock.sleep)
+    monkeypatch.setattr(clock_module, "monotonic", clock.monotonic)
+    monkeypatch.setattr(clock_module, "sleep", clock.sleep)
     return clock
 
 
@@ -67,7 +68,7 @@ def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         delays.append(seconds)
         await anyio.lowlevel.checkpoint()
 
-    monkeypatch.setattr(ratelimit, "sleep", fake)
+    monkeypatch.setattr(clock_module, "sleep", fake)
     return delays
 
 

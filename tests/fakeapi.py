@@ -9,11 +9,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 
 from .conftest import SECRET, TOKEN
 
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 
 
 def hmac_hex(message: str, secret: str = SECRET) -> str:
@@ -28,15 +28,17 @@ def expected_cookie(
     return f"signature={code}:{sig}"
 
 
-def ok(data: Any = None, **extra: Any) -> httpx.Response:
+def ok(data: Any = None, **extra: Any) -> httpx2.Response:
     body: dict[str, Any] = {"success": 1, **extra}
     if data is not None:
         body["data"] = data
-    return httpx.Response(200, json=body)
+    return httpx2.Response(200, json=body)
 
 
-def fail(status: int, error: str = "nope", headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(status, json={"success": 0, "error": error}, headers=headers)
+def fail(
+    status: int, error: str = "nope", headers: dict[str, str] | None = None
+) -> httpx2.Response:
+    return httpx2.Response(status, json={"success": 0, "error": error}, headers=headers)
 
 
 class FakeAPI:
@@ -49,14 +51,14 @@ class FakeAPI:
         self.valid: set[str] = set()
         self.revoked: list[str] = []
         self.auth_bodies: list[dict[str, Any]] = []
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
         self.codes_used: list[str] = []
-        self.handlers: dict[tuple[str, str], Handler | list[httpx.Response]] = {}
+        self.handlers: dict[tuple[str, str], Handler | list[httpx2.Response]] = {}
         self.auth_handler: Handler | None = None
         self.delay = 0.0
         """Seconds each answer takes (lets concurrent calls overlap)."""
 
-    def on(self, method: str, path: str, handler: Handler | list[httpx.Response]) -> None:
+    def on(self, method: str, path: str, handler: Handler | list[httpx2.Response]) -> None:
         self.handlers[(method, "/perl/api/v2" + path)] = handler
 
     @property
@@ -68,7 +70,7 @@ class FakeAPI:
         self.valid.add(code)
         return code
 
-    def _auth(self, request: httpx.Request) -> httpx.Response:
+    def _auth(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.content)
         self.auth_bodies.append(body)
         if self.auth_handler is not None:
@@ -83,9 +85,9 @@ class FakeAPI:
             self.password,
         ):
             return fail(401, "bad login")
-        return httpx.Response(201, json={"success": 1, "auth": self.new_code()})
+        return httpx2.Response(201, json={"success": 1, "auth": self.new_code()})
 
-    def check_signature(self, request: httpx.Request) -> str | None:
+    def check_signature(self, request: httpx2.Request) -> str | None:
         cookie = request.headers.get("cookie", "")
         if not cookie.startswith("signature="):
             return None
@@ -102,18 +104,18 @@ class FakeAPI:
             return None
         return code
 
-    def __call__(self, request: httpx.Request) -> Any:
+    def __call__(self, request: httpx2.Request) -> Any:
         if self.delay:
             return self._later(request)
         return self.answer(request)
 
-    async def _later(self, request: httpx.Request) -> httpx.Response:
+    async def _later(self, request: httpx2.Request) -> httpx2.Response:
         import anyio
 
         await anyio.sleep(self.delay)
         return self.answer(request)
 
-    def answer(self, request: httpx.Request) -> httpx.Response:
+    def answer(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         path = request.url.raw_path.decode().split("?")[0]  # handlers are keyed by the raw path
         if path == "/perl/api/v2/auth" and request.method == "POST":
@@ -136,7 +138,7 @@ class FakeAPI:
         return handler(request)
 
 
-def json_part(request: httpx.Request) -> bytes:
+def json_part(request: httpx2.Request) -> bytes:
     """The ``json`` part of a multipart upload (what the signature covers)."""
     boundary = request.headers["content-type"].split("boundary=", 1)[1].encode()
     for part in request.content.split(b"--" + boundary):

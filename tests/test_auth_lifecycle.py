@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import anyio
-import httpx
+import httpx2
 import pytest
 
 from luxsci_async import APIError, AuthenticationError, ServerError
@@ -122,11 +122,11 @@ async def test_echoed_auth_code_is_adopted(api: FakeAPI) -> None:
 async def test_auth_server_errors_are_retried(api: FakeAPI, no_sleep: list[float]) -> None:
     attempts: list[int] = []
 
-    def flaky(request: httpx.Request) -> httpx.Response:
+    def flaky(request: httpx2.Request) -> httpx2.Response:
         attempts.append(1)
         if len(attempts) < 3:
             return fail(503, "busy")
-        return httpx.Response(201, json={"success": 1, "auth": api.new_code()})
+        return httpx2.Response(201, json={"success": 1, "auth": api.new_code()})
 
     api.auth_handler = flaky
     api.on("GET", "/account/12345/users", lambda r: ok([]))
@@ -143,14 +143,14 @@ async def test_auth_gives_up_after_retries(api: FakeAPI, no_sleep: list[float]) 
     assert api.auth_calls == 2
 
 
-def _auth_after(failures: list[httpx.Response], api: FakeAPI) -> Any:
+def _auth_after(failures: list[httpx2.Response], api: FakeAPI) -> Any:
     """An auth handler answering ``failures`` in turn, then a fresh code."""
     remaining = list(failures)
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         if remaining:
             return remaining.pop(0)
-        return httpx.Response(201, json={"success": 1, "auth": api.new_code()})
+        return httpx2.Response(201, json={"success": 1, "auth": api.new_code()})
 
     return handler
 
@@ -190,7 +190,7 @@ async def test_auth_429_pauses_the_session(api: FakeAPI, fake_clock: FakeClock) 
     ids=["503-long-hint", "429-long-hint", "400"],
 )
 async def test_auth_does_not_retry_what_no_call_would(
-    api: FakeAPI, fake_clock: FakeClock, answer: httpx.Response
+    api: FakeAPI, fake_clock: FakeClock, answer: httpx2.Response
 ) -> None:
     api.auth_handler = _auth_after([answer], api)
     async with make_session(max_retries=3) as lux:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-import httpx
+import httpx2
 import pytest
 
 from luxsci_async.testing import Emulator
@@ -30,13 +30,13 @@ def _hmac(secret: str, message: str) -> str:
 class Signer:
     """A minimal, independent LuxSci client: handshake plus signed requests."""
 
-    def __init__(self, emu: Emulator, http: httpx.Client, user: str | None = None) -> None:
+    def __init__(self, emu: Emulator, http: httpx2.Client, user: str | None = None) -> None:
         self.emu, self.http, self.user = emu, http, user
         self.code = ""
 
     def handshake(
         self, *, date: int | str | None = None, sig_upper: bool = False
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         date = int(time.time()) if date is None else date
         body: dict[str, Any] = {"token": self.emu.token, "date": date}
         message = f"{self.emu.token}\n{date}\n"
@@ -66,7 +66,7 @@ class Signer:
         tamper_query: str | None = None,
         tamper_body: bytes | None = None,
         upper: bool = False,
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         full = PREFIX + path
         query = "&".join(
             f"{quote(k, safe='')}={quote(str(v), safe='')}" for k, v in (params or {}).items()
@@ -91,26 +91,26 @@ def emu() -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def http(emu: Emulator) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=emu.base_url, timeout=10) as client:
+def http(emu: Emulator) -> Iterator[httpx2.Client]:
+    with httpx2.Client(base_url=emu.base_url, timeout=10) as client:
         yield client
 
 
 @pytest.fixture
-def acct(emu: Emulator, http: httpx.Client) -> Signer:
+def acct(emu: Emulator, http: httpx2.Client) -> Signer:
     signer = Signer(emu, http)
     assert signer.handshake().status_code == 201
     return signer
 
 
-def _report(acct: Signer, **params: Any) -> httpx.Response:
+def _report(acct: Signer, **params: Any) -> httpx2.Response:
     return acct.request("GET", f"/account/{acct.emu.account}/report/email/smtp/delivery", params)
 
 
 # --- auth -------------------------------------------------------------------------------------
 
 
-def test_handshake_account_and_user_scope(emu: Emulator, http: httpx.Client) -> None:
+def test_handshake_account_and_user_scope(emu: Emulator, http: httpx2.Client) -> None:
     response = Signer(emu, http).handshake(date=str(int(time.time())), sig_upper=True)
     assert response.status_code == 201
     body = response.json()
@@ -125,7 +125,7 @@ def test_handshake_account_and_user_scope(emu: Emulator, http: httpx.Client) -> 
     assert signer.request("GET", f"/user/{user}/profile").json()["success"] == 1
 
 
-def test_stale_date_and_bad_handshake_signature(emu: Emulator, http: httpx.Client) -> None:
+def test_stale_date_and_bad_handshake_signature(emu: Emulator, http: httpx2.Client) -> None:
     stale = Signer(emu, http).handshake(date=int(time.time()) - 3600)
     assert stale.status_code == 401
     assert stale.json()["success"] == 0
@@ -174,7 +174,7 @@ def test_raw_query_is_signed_as_sent(acct: Signer) -> None:
 
 
 def test_expired_code() -> None:
-    with Emulator(auth_ttl=0.3) as emu, httpx.Client(base_url=emu.base_url) as http:
+    with Emulator(auth_ttl=0.3) as emu, httpx2.Client(base_url=emu.base_url) as http:
         signer = Signer(emu, http)
         signer.handshake()
         assert signer.request("GET", f"/account/{emu.account}/domains").status_code == 200
@@ -194,7 +194,7 @@ def test_revoked_code(acct: Signer) -> None:
     assert other.request("GET", f"/account/{acct.emu.account}/domains").status_code == 200
 
 
-def test_user_scope_is_confined(emu: Emulator, http: httpx.Client) -> None:
+def test_user_scope_is_confined(emu: Emulator, http: httpx2.Client) -> None:
     alice, bob = list(emu.users)[1:3]
     signer = Signer(emu, http, user=alice)
     signer.handshake()
@@ -338,7 +338,7 @@ def test_job_fails(acct: Signer) -> None:
 
 
 def test_rate_limit() -> None:
-    with Emulator(rate_per_minute=3) as emu, httpx.Client(base_url=emu.base_url) as http:
+    with Emulator(rate_per_minute=3) as emu, httpx2.Client(base_url=emu.base_url) as http:
         signer = Signer(emu, http)
         signer.handshake()
         codes = [signer.request("GET", f"/account/{emu.account}/domains") for _ in range(3)]
@@ -350,7 +350,7 @@ def test_rate_limit() -> None:
 def _fault_pattern(seed: int) -> list[int]:
     with (
         Emulator(seed=seed, faults=0.3, fault_kinds=("500", "503")) as emu,
-        httpx.Client(base_url=emu.base_url) as http,
+        httpx2.Client(base_url=emu.base_url) as http,
     ):
         signer = Signer(emu, http)
         assert signer.handshake().status_code == 201  # never faulted
@@ -372,11 +372,11 @@ def test_faults_are_deterministic() -> None:
 def test_dropped_connection(capfd: pytest.CaptureFixture[str]) -> None:
     with (
         Emulator(faults=1.0, fault_kinds=("drop",)) as emu,
-        httpx.Client(base_url=emu.base_url) as http,
+        httpx2.Client(base_url=emu.base_url) as http,
     ):
         signer = Signer(emu, http)
         signer.handshake()
-        with pytest.raises(httpx.RemoteProtocolError):
+        with pytest.raises(httpx2.RemoteProtocolError):
             signer.request("GET", f"/account/{emu.account}/domains")
         assert emu.stats.faults == {"drop": 1}
     assert "Traceback" not in capfd.readouterr().err
@@ -385,7 +385,7 @@ def test_dropped_connection(capfd: pytest.CaptureFixture[str]) -> None:
 def test_access_control() -> None:
     with (
         Emulator(denied_groups={"domains"}, read_only_groups={"webaides"}) as emu,
-        httpx.Client(base_url=emu.base_url) as http,
+        httpx2.Client(base_url=emu.base_url) as http,
     ):
         signer = Signer(emu, http)
         signer.handshake()
@@ -487,7 +487,7 @@ def test_content_library_upload(emu: Emulator, acct: Signer) -> None:
         {"attachments": [{"name": "a.txt", "hash": hashlib.sha256(content).hexdigest()}]}
     )
 
-    def upload(data: bytes) -> httpx.Response:
+    def upload(data: bytes) -> httpx2.Response:
         cookie = acct.cookie("POST", path, "", meta.encode())
         return acct.http.post(
             path,
@@ -531,8 +531,8 @@ def test_every_route_answers(emu: Emulator, acct: Signer) -> None:
 @pytest.mark.anyio
 async def test_asgi_mode() -> None:
     emu = Emulator(rows=20)
-    transport = httpx.ASGITransport(app=emu.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://emulator") as client:
+    transport = httpx2.ASGITransport(app=emu.app)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://emulator") as client:
         date = int(time.time())
         signature = _hmac(emu.secret, f"{emu.token}\n{date}\n")
         auth = await client.post(
@@ -558,7 +558,7 @@ def test_command_line_entry_point() -> None:
         first = process.stdout.readline()
         assert "http://127.0.0.1:" in first
         url = first.rsplit(" ", 1)[-1].strip()
-        assert httpx.get(url + PREFIX + "/nope").status_code == 404
+        assert httpx2.get(url + PREFIX + "/nope").status_code == 404
     finally:
         process.terminate()
         process.wait(10)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import quote, unquote
 
 import attrs
-import httpx
+import httpx2
 import pytest
 import respx
 
@@ -31,7 +31,7 @@ from .samples import SAMPLES
 pytestmark = pytest.mark.anyio
 
 USER = "jane@example.com"
-WHEN = datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+WHEN = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 ENDPOINT_ROUTES = [r for r in ROUTES if r.scope != "auth"]
 
 
@@ -97,9 +97,9 @@ async def test_route_on_the_wire(route: Route) -> None:
     fake = FakeAPI()
     args = {p.name: sample_arg(p) for p in route.params}
     path = expected_path(route, args)
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
         return ok(SAMPLES[route.operation_id])
 
@@ -180,7 +180,7 @@ async def test_examples_from_the_issue() -> None:
                 user="info", domain="example.com", action="email", dest=USER
             )
             profile = await lux.user(USER).profile.get()
-            assert profile.created == datetime(2021, 4, 8, 13, 46, 2, tzinfo=timezone.utc)
+            assert profile.created == datetime(2021, 4, 8, 13, 46, 2, tzinfo=UTC)
             assert (await lux.user().profile.get()).user == profile.user
             check = await lux.user(USER).secureline.check_recipients(["a@x.org", "b@y.org"])
             assert check
@@ -287,7 +287,7 @@ async def test_job_wait_polls_until_complete(api: FakeAPI, fake_clock: Any) -> N
     states = ["submitted", "running", "uploading", "complete"]
     seen: list[JobStatus | None] = []
 
-    def job(request: httpx.Request) -> httpx.Response:
+    def job(request: httpx2.Request) -> httpx2.Response:
         status = states.pop(0) if len(states) > 1 else states[0]
         return ok({"job_id": 9, "status": status, "expected_rows": 10, "completed_rows": 5})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-import httpx
+import httpx2
 import pytest
 
 import luxsci_async
@@ -54,15 +54,23 @@ async def test_status_mapping(api: FakeAPI, status: int, cls: type[APIError]) ->
 @pytest.mark.parametrize(
     ("response", "cls", "fragment"),
     [
-        (httpx.Response(502, text="<html><h1>Bad Gateway</h1></html>"), ServerError, "Bad Gateway"),
-        (httpx.Response(200, text='{"success": 1, "da'), ResponseValidationError, "non-JSON"),
-        (httpx.Response(200, json=[1, 2]), ResponseValidationError, "success"),
-        (httpx.Response(200, text="<html>maintenance</html>"), ResponseValidationError, "non-JSON"),
-        (httpx.Response(404, text=""), NotFoundError, "empty body"),
+        (
+            httpx2.Response(502, text="<html><h1>Bad Gateway</h1></html>"),
+            ServerError,
+            "Bad Gateway",
+        ),
+        (httpx2.Response(200, text='{"success": 1, "da'), ResponseValidationError, "non-JSON"),
+        (httpx2.Response(200, json=[1, 2]), ResponseValidationError, "success"),
+        (
+            httpx2.Response(200, text="<html>maintenance</html>"),
+            ResponseValidationError,
+            "non-JSON",
+        ),
+        (httpx2.Response(404, text=""), NotFoundError, "empty body"),
     ],
 )
 async def test_malformed_responses_keep_the_raw_body(
-    api: FakeAPI, response: httpx.Response, cls: type[APIError], fragment: str
+    api: FakeAPI, response: httpx2.Response, cls: type[APIError], fragment: str
 ) -> None:
     api.on("POST", PATH, [response])
     async with make_session(max_retries=0) as lux:

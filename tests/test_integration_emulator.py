@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import anyio
@@ -197,9 +197,9 @@ async def user_workflows(lux: LuxSci, login: str) -> None:
         "calendars", cal_id, entries=[{"Unique ID": int(i), "Title": "C"} for i in ids]
     )
     await me.webaides.delete_entries("calendars", cal_id, entry_ids=ids)
-    since = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    since = datetime(2020, 1, 1, tzinfo=UTC)
     assert await me.webaides.changes("calendars", cal_id, since=since) is not None
-    assert await me.calendar.range(cal_id, start=since, end=datetime.now(timezone.utc)) is not None
+    assert await me.calendar.range(cal_id, start=since, end=datetime.now(UTC)) is not None
     await me.webaides.delete_entry("calendars", cal_id, entry_id)
     await me.webaides.delete("calendars", cal_id)
     # the password last: acting as an account, the session does not need it
@@ -238,14 +238,14 @@ async def test_auth_expiry_mid_run_refreshes_and_revocation_ends_the_code() -> N
                 rows += len(page.rows)
                 await anyio.sleep(0.01)
             assert rows == 3_000
-            code = lux._auth.current()
+            code = lux._pipeline.auth.current()
         stats = emu.stats
         assert 2 <= stats.auth_requests <= 12  # proportional to expiries, not to requests
         assert stats.requests > 30
         # the revoked code is refused from now on
         assert code is not None
         lux2 = emu.client()
-        lux2._auth.adopt(code)
+        lux2._pipeline.auth.adopt(code)
         async with lux2:
             await lux2.account.domains.list()  # 401 -> re-authenticates once -> succeeds
             assert lux2.stats.reauthentications == 1

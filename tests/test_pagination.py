@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio
-import httpx
+import httpx2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,9 +35,9 @@ class ReportServer:
         self.queries: list[dict[str, str]] = []
         self.in_flight = 0
         self.peak = 0
-        self.failures: dict[int, list[httpx.Response]] = {}
+        self.failures: dict[int, list[httpx2.Response]] = {}
 
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
+    async def __call__(self, request: httpx2.Request) -> httpx2.Response:
         query = dict(parse_qsl(request.url.query.decode()))
         self.queries.append(query)
         first, matches = int(query["first_row"]), int(query["matches"])
@@ -84,7 +84,7 @@ async def test_every_row_once_in_order(api: FakeAPI, total: int, page_size: int)
 async def test_typed_rows_are_converted_and_unknown_columns_kept(api: FakeAPI) -> None:
     rows, _ = await pull(3, api)
     row = rows[2]
-    assert row.date == datetime(2024, 1, 1, 0, 0, 2, tzinfo=timezone.utc)
+    assert row.date == datetime(2024, 1, 1, 0, 0, 2, tzinfo=UTC)
     assert row.recipient == "r2@x.org"
     assert row.extra == {"seq": 2, "mystery": 2}
 
@@ -131,13 +131,11 @@ async def test_count_asks_for_no_rows(api: FakeAPI) -> None:
 
 
 async def test_window_is_pinned_when_iteration_starts(api: FakeAPI) -> None:
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     rows, server = await pull(30, api, page_size=10)
     pinned = {q["through_date"] for q in server.queries}
     assert len(pinned) == 1
-    assert (
-        datetime.strptime(pinned.pop(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc) >= before
-    )
+    assert datetime.strptime(pinned.pop(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC) >= before
     _, server = await pull(5, api, through_date=date(2024, 2, 1))
     assert server.queries[0]["through_date"] == "2024-02-01 23:59:59"  # inclusive end
 
@@ -247,11 +245,11 @@ def test_fast_and_careful_row_builders_agree() -> None:
     fast = list(typed_row_iterator(DeliveryRow, header)(rows, _no_failure))
     careful = [_row_builder(DeliveryRow, header)(r) for r in rows]
     assert fast == careful
-    assert fast[0].date == datetime(2024, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
+    assert fast[0].date == datetime(2024, 1, 1, 0, 0, 1, tzinfo=UTC)
     assert fast[1].date is None
     assert fast[2].message_id == "3"
-    assert fast[2].date == datetime(2024, 1, 2, tzinfo=timezone.utc)
-    assert fast[3].date == datetime(2024, 1, 3, 2, 5, 6, tzinfo=timezone.utc)
+    assert fast[2].date == datetime(2024, 1, 2, tzinfo=UTC)
+    assert fast[3].date == datetime(2024, 1, 3, 2, 5, 6, tzinfo=UTC)
     assert fast[0].extra == {"size_hint": 1, "date": "dup"}
     assert fast[0].status_detail is None  # a column the page lacks gets the default
 
@@ -262,9 +260,9 @@ def test_a_date_only_cell_on_the_fast_path_is_aware_midnight() -> None:
     header = ("date", "message_id", "updated")
     rows = [["2024-01-02", "m1", "2024-01-02 03:04:05"]]  # every other cell fast-path ready
     [row] = typed_row_iterator(DeliveryRow, header)(rows, _no_failure)
-    assert row.date == datetime(2024, 1, 2, tzinfo=timezone.utc)
+    assert row.date == datetime(2024, 1, 2, tzinfo=UTC)
     assert row.date.tzinfo is not None
-    assert row.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    assert row.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 @settings(max_examples=400, derandomize=True)
@@ -313,7 +311,7 @@ def test_typed_row_list_builds_rows_when_reached() -> None:
     assert len(rows) == 4
     assert [r.message_id for r in rows] == ["m0", "m1", "m2", "m3"]
     assert list(rows) == list(rows)  # built again, equal
-    assert rows[-1].date == datetime(2024, 1, 1, 0, 0, 3, tzinfo=timezone.utc)
+    assert rows[-1].date == datetime(2024, 1, 1, 0, 0, 3, tzinfo=UTC)
     assert [r.message_id for r in rows[1:3]] == ["m1", "m2"]
     assert "4 rows" in repr(rows)
     assert rows == list(rows)  # compared row by row, built again each time
@@ -390,7 +388,7 @@ async def test_bad_cell_read_through_pages_resumes_at_its_page(api: FakeAPI) -> 
     loop (docs/reports.md) must lose no row when it resumes at ``resume_row``."""
     state = {"mended": False}
 
-    def answer(request: httpx.Request) -> httpx.Response:
+    def answer(request: httpx2.Request) -> httpx2.Response:
         first = int(dict(parse_qsl(request.url.query.decode()))["first_row"])
         rows = [
             [i, f"2024-01-01 00:00:{i:02d}", f"r{i}@x.org", "delivered", 0]
@@ -451,7 +449,7 @@ def test_only_large_bodies_are_decoded_with_the_gc_paused(
     import orjson
 
     from luxsci_async import _envelope
-    from luxsci_async._http import RawResponse
+    from luxsci_async._wire import RawResponse
 
     seen: list[bool] = []
     real_loads = orjson.loads
@@ -462,7 +460,7 @@ def test_only_large_bodies_are_decoded_with_the_gc_paused(
 
     monkeypatch.setattr(_envelope.orjson, "loads", loads)
     body = orjson.dumps({"success": 1, "data": "x" * size})
-    raw = RawResponse(status=200, content=body, retry_after=None)
+    raw = RawResponse(status=200, headers={}, content=body)
     data, _ = _envelope.read(raw, "GET", "/x")
     assert data == "x" * size
     assert seen == [not paused]

@@ -34,7 +34,7 @@ async def test_cancelled_calls_leave_no_connection_checked_out(server: str) -> N
             for i in range(200):
                 tg.start_soon(call, i)
         await anyio.sleep(0.05)
-        assert lux._http.checked_out_connections() == 0
+        assert lux._pipeline.http.checked_out_connections() == 0
         # and the session still serves
         assert await lux.request("GET", "/x") == "ok"
 
@@ -42,14 +42,14 @@ async def test_cancelled_calls_leave_no_connection_checked_out(server: str) -> N
 async def test_in_flight_requests_are_capped(server: str) -> None:
     peak = 0
     async with make_session(base_url=server, max_concurrency=3) as lux:
-        original = lux._http.send
+        original = lux._pipeline.http.send
 
         async def counting(*args: object, **kw: object):  # type: ignore[no-untyped-def]
             nonlocal peak
-            peak = max(peak, lux._http.checked_out_connections() + 1)
+            peak = max(peak, lux._pipeline.http.checked_out_connections() + 1)
             return await original(*args, **kw)  # type: ignore[arg-type]
 
-        lux._http.send = counting  # type: ignore[method-assign]
+        lux._pipeline.http.send = counting  # type: ignore[method-assign]
         async with anyio.create_task_group() as tg:
             for _ in range(30):
                 tg.start_soon(lambda: lux.request("GET", "/x", params={"delay": 0.01}))

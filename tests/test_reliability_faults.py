@@ -53,10 +53,10 @@ async def _quiet_tasks() -> int:
 async def _assert_healthy(lux: LuxSci, tasks_before: int) -> None:
     """No connection checked out, no task left over, and the session still serves."""
     for _ in range(20):  # closing a cancelled connection may take a loop iteration or two
-        if lux._http.checked_out_connections() == 0:
+        if lux._pipeline.http.checked_out_connections() == 0:
             break
         await anyio.sleep(0.01)
-    assert lux._http.checked_out_connections() == 0
+    assert lux._pipeline.http.checked_out_connections() == 0
     assert await _quiet_tasks() <= tasks_before
     domains = await lux.account.domains.list()
     assert domains
@@ -299,7 +299,7 @@ async def test_closing_the_session_with_calls_and_a_pull_in_flight(
     for exc in errors:
         cause = exc.__cause__ if isinstance(exc, PaginationError) else exc
         assert isinstance(cause, SessionClosedError), repr(exc)
-    assert lux._http.checked_out_connections() == 0
+    assert lux._pipeline.http.checked_out_connections() == 0
     assert await _quiet_tasks() <= baseline
     assert slow_emulator.stats.by_route.get(("DELETE", "/auth"), 0) == revokes_before + 1
     with pytest.raises(SessionClosedError):
@@ -349,7 +349,7 @@ async def test_a_slow_loris_body_is_cut_off_by_the_read_timeout(loris_url: str) 
         # after the headers arrived, a POST's outcome is unknown
         with pytest.raises(OutcomeUnknownError):
             await lux.request("POST", "/x", params={"every": 0.5}, json={})
-        assert lux._http.checked_out_connections() == 0
+        assert lux._pipeline.http.checked_out_connections() == 0
 
 
 async def test_a_slow_loris_faster_than_the_read_timeout_is_cut_off(loris_url: str) -> None:
@@ -381,4 +381,4 @@ async def test_a_server_that_never_answers_is_cut_off(black_hole: str) -> None:
             await lux.request("GET", "/x")
         assert "POST /perl/api/v2/auth" in str(info.value)
         assert time.monotonic() - started < 3
-        assert lux._http.checked_out_connections() == 0
+        assert lux._pipeline.http.checked_out_connections() == 0

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from luxsci_async import (
@@ -29,7 +29,7 @@ from luxsci_async import (
     Timeout,
 )
 from luxsci_async._assumptions import REPORT_TOTAL
-from luxsci_async._pagination import JobHandle
+from luxsci_async._jobs import JobHandle
 from luxsci_async._routes.spec import Param, Route
 from luxsci_async._types import Attachment
 from luxsci_async.cli import main
@@ -484,7 +484,7 @@ async def test_job_wait_refuses_bad_input_before_sending(
     api: FakeAPI, kwargs: dict[str, Any], exc: type[Exception], field: str
 ) -> None:
     async with make_session() as lux:
-        handle = JobHandle(lux, {"account": "12345"}, 9)
+        handle = JobHandle(lux._pipeline, {"account": "12345"}, 9)
         with pytest.raises(exc, match=field):
             await handle.wait(**kwargs)
     assert api.requests == []
@@ -558,36 +558,36 @@ def test_cli_refuses_bad_input_in_one_line_before_sending(
 # -- malformed server responses ------------------------------------------------------------
 
 ACCOUNT = "/account/12345"
-MALFORMED: list[tuple[str, httpx.Response, type[APIError], str]] = [
+MALFORMED: list[tuple[str, httpx2.Response, type[APIError], str]] = [
     (
         "domains",
-        httpx.Response(200, text='{"success": 1, "data": [{"dom'),
+        httpx2.Response(200, text='{"success": 1, "data": [{"dom'),
         ResponseValidationError,
         "dom",
     ),
-    ("domains", httpx.Response(200, text=""), ResponseValidationError, ""),
-    ("domains", httpx.Response(200, text="null"), ResponseValidationError, "null"),
+    ("domains", httpx2.Response(200, text=""), ResponseValidationError, ""),
+    ("domains", httpx2.Response(200, text="null"), ResponseValidationError, "null"),
     (
         "domains",
-        httpx.Response(200, text="<html>Maintenance</html>"),
+        httpx2.Response(200, text="<html>Maintenance</html>"),
         ResponseValidationError,
         "Maintenance",
     ),
     (
         "domains",
-        httpx.Response(200, content=b"\xff\xfe\x00garbage"),
+        httpx2.Response(200, content=b"\xff\xfe\x00garbage"),
         ResponseValidationError,
         "garbage",
     ),
-    ("domains", httpx.Response(200, json={"data": []}), ResponseValidationError, "data"),
-    ("domains", httpx.Response(200, json={"success": 0}), APIError, "success"),
+    ("domains", httpx2.Response(200, json={"data": []}), ResponseValidationError, "data"),
+    ("domains", httpx2.Response(200, json={"success": 0}), APIError, "success"),
     (
         "domains",
-        httpx.Response(500, text="<html><b>Internal error</b></html>"),
+        httpx2.Response(500, text="<html><b>Internal error</b></html>"),
         ServerError,
         "Internal error",
     ),
-    ("domains", httpx.Response(503, content=b"\xff<h1>Down</h1>"), ServerError, "Down"),
+    ("domains", httpx2.Response(503, content=b"\xff<h1>Down</h1>"), ServerError, "Down"),
     ("domains", ok("a string, not a list"), ResponseValidationError, "a string, not a list"),
     ("domains", ok({"id": 1}), ResponseValidationError, '"id"'),
     ("domains", ok([{"id": "not-an-int"}]), ResponseValidationError, "not-an-int"),
@@ -605,7 +605,7 @@ MALFORMED: list[tuple[str, httpx.Response, type[APIError], str]] = [
     ("what", "response", "cls", "fragment"), MALFORMED, ids=lambda v: repr(v)[:50]
 )
 async def test_malformed_responses_are_typed_errors_with_the_raw_body(
-    api: FakeAPI, what: str, response: httpx.Response, cls: type[APIError], fragment: str
+    api: FakeAPI, what: str, response: httpx2.Response, cls: type[APIError], fragment: str
 ) -> None:
     api.on("GET", f"{ACCOUNT}/domains", [response])
     api.on("GET", f"{ACCOUNT}/domains/example.com", [response])
@@ -692,16 +692,16 @@ async def test_malformed_job_and_export_answers(api: FakeAPI) -> None:
             await report.export(destination="sftp")
         assert "job id" in info.value.body
         with pytest.raises(ResponseValidationError) as info:
-            await JobHandle(lux, {"account": "12345"}, 9).get()
+            await JobHandle(lux._pipeline, {"account": "12345"}, 9).get()
         assert "nine" in info.value.body
 
 
 async def test_malformed_auth_answers(api: FakeAPI) -> None:
     for response in [
-        httpx.Response(201, text="<html>login</html>"),
-        httpx.Response(201, json={"success": 1}),
-        httpx.Response(201, json={"success": 1, "auth": 5}),
-        httpx.Response(200, text='{"success":1,"auth":"trunc'),
+        httpx2.Response(201, text="<html>login</html>"),
+        httpx2.Response(201, json={"success": 1}),
+        httpx2.Response(201, json={"success": 1, "auth": 5}),
+        httpx2.Response(200, text='{"success":1,"auth":"trunc'),
     ]:
         api.auth_handler = lambda request, r=response: r
         async with make_session(max_retries=0) as lux:

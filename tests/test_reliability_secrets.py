@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 
@@ -61,7 +61,7 @@ def user_api() -> Iterator[FakeAPI]:
 def _raises_of(*errors: Exception) -> Any:
     queue = list(errors)
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         step = queue.pop(0) if queue else ok({"fine": True})
         if isinstance(step, Exception):
             raise step
@@ -99,11 +99,11 @@ async def test_no_secret_on_any_error_path(
     api.on("GET", user_path, [fail(429, "slow down", {"Retry-After": "3600"})])
     await attempt()
     # transport errors: connect refused, read timeout, dropped connection (POST: outcome unknown)
-    api.on("GET", user_path, _raises_of(httpx.ConnectError("refused"), httpx.ConnectError("no")))
+    api.on("GET", user_path, _raises_of(httpx2.ConnectError("refused"), httpx2.ConnectError("no")))
     await attempt()
-    api.on("GET", user_path, _raises_of(httpx.ReadTimeout("late"), httpx.ReadTimeout("late")))
+    api.on("GET", user_path, _raises_of(httpx2.ReadTimeout("late"), httpx2.ReadTimeout("late")))
     await attempt()
-    api.on("POST", user_path, _raises_of(httpx.RemoteProtocolError("dropped")))
+    api.on("POST", user_path, _raises_of(httpx2.RemoteProtocolError("dropped")))
     await attempt("POST", json={"password": PASSWORD})
     # validation errors, with the secret passed where it does not belong
     await attempt(params={"q": f"{SECRET}\r\n"})
@@ -151,7 +151,7 @@ async def test_auth_payload_secrets_stay_out_of_errors_from_the_handshake(
 ) -> None:
     """A server that echoes the request back in its error page must not leak it in repr."""
     caplog.set_level(logging.DEBUG)
-    api.auth_handler = lambda request: httpx.Response(200, text="<html>echo</html>")
+    api.auth_handler = lambda request: httpx2.Response(200, text="<html>echo</html>")
     async with make_session(max_retries=0) as lux:
         with pytest.raises(LuxSciError) as info:
             await lux.authenticate()
@@ -162,7 +162,7 @@ async def test_auth_payload_secrets_stay_out_of_errors_from_the_handshake(
 
 
 async def test_transport_error_cause_does_not_carry_the_signature_cookie(api: FakeAPI) -> None:
-    api.on("GET", PATH, _raises_of(httpx.ReadTimeout("late")))
+    api.on("GET", PATH, _raises_of(httpx2.ReadTimeout("late")))
     async with make_session(max_retries=0) as lux:
         with pytest.raises(RequestTimeout) as info:
             await lux.request("GET", "/account/{account}/things")
@@ -172,7 +172,7 @@ async def test_transport_error_cause_does_not_carry_the_signature_cookie(api: Fa
 
 
 async def test_outcome_unknown_error_names_the_call_not_the_secrets(api: FakeAPI) -> None:
-    api.on("POST", PATH, _raises_of(httpx.ReadError("reset")))
+    api.on("POST", PATH, _raises_of(httpx2.ReadError("reset")))
     async with make_session() as lux:
         with pytest.raises(OutcomeUnknownError) as info:
             await lux.request("POST", "/account/{account}/things", json={"k": SECRET})
@@ -264,7 +264,7 @@ def test_cli_verbose_against_the_emulator_leaks_nothing(
 
 def test_tls_verification_is_on_by_default() -> None:
     lux = make_session()
-    client = lux._http._client
+    client = lux._pipeline.http._client
     assert str(client.base_url) in ("", "/") or client.base_url.scheme in ("", "https")
     assert lux.base_url == "https://rest.luxsci.com"
     pool = client._transport._pool  # type: ignore[attr-defined]
@@ -312,13 +312,13 @@ def test_host_is_always_https() -> None:
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 async def test_redirects_are_never_followed(api: FakeAPI, status: int) -> None:
-    hits: list[httpx.Request] = []
+    hits: list[httpx2.Request] = []
     with respx.mock(assert_all_called=False) as elsewhere:
         elsewhere.route(host="evil.example").mock(side_effect=lambda r: hits.append(r) or ok())
         api.on(
             "GET",
             PATH,
-            [httpx.Response(status, headers={"Location": "https://evil.example/steal"})],
+            [httpx2.Response(status, headers={"Location": "https://evil.example/steal"})],
         )
         async with make_session(max_retries=0) as lux:
             with pytest.raises((LuxSciError, TransportError)):
@@ -329,7 +329,7 @@ async def test_redirects_are_never_followed(api: FakeAPI, status: int) -> None:
 
 
 async def test_redirect_answer_is_a_typed_error_without_secrets(api: FakeAPI) -> None:
-    api.on("GET", PATH, [httpx.Response(302, headers={"Location": "https://evil.example/"})])
+    api.on("GET", PATH, [httpx2.Response(302, headers={"Location": "https://evil.example/"})])
     async with make_session(max_retries=0) as lux:
         with pytest.raises(LuxSciError) as info:
             await lux.request("GET", "/account/{account}/things")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import anyio
-import httpx
+import httpx2
 import pytest
 
 from luxsci_async import (
@@ -35,11 +35,11 @@ def script(*steps: object):  # type: ignore[no-untyped-def]
     """A handler that plays the given responses/exceptions in order, then 200."""
     queue = list(steps)
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         step = queue.pop(0) if queue else ok({"done": True})
         if isinstance(step, Exception):
             raise step
-        assert isinstance(step, httpx.Response)
+        assert isinstance(step, httpx2.Response)
         return step
 
     return handler
@@ -78,14 +78,15 @@ async def test_429_is_retried_for_every_method_after_retry_after(
 async def test_connect_errors_are_retried_for_every_method(
     api: FakeAPI, fake_clock: FakeClock, method: str
 ) -> None:
-    api.on(method, PATH, script(httpx.ConnectError("refused"), httpx.ConnectTimeout("slow")))
+    api.on(method, PATH, script(httpx2.ConnectError("refused"), httpx2.ConnectTimeout("slow")))
     async with make_session(max_retries=2) as lux:
         assert await _call(lux, method) == {"done": True}
 
 
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(
-    "exc", [httpx.ReadTimeout("late"), httpx.RemoteProtocolError("dropped"), httpx.ReadError("x")]
+    "exc",
+    [httpx2.ReadTimeout("late"), httpx2.RemoteProtocolError("dropped"), httpx2.ReadError("x")],
 )
 async def test_ambiguous_failures_retried_only_when_idempotent(
     api: FakeAPI, fake_clock: FakeClock, method: str, exc: Exception
@@ -106,7 +107,7 @@ async def test_every_attempt_is_signed_afresh(api: FakeAPI, fake_clock: FakeCloc
     """A retry after a re-authentication carries a signature for the new code."""
     first = True
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         nonlocal first
         if first:
             first = False
@@ -178,12 +179,12 @@ async def test_retry_budget_stops_a_storm(api: FakeAPI, fake_clock: FakeClock) -
 
 
 async def test_transport_errors_surface_as_sdk_errors(api: FakeAPI, fake_clock: FakeClock) -> None:
-    api.on("GET", PATH, script(*[httpx.ConnectError("refused")] * 5))
+    api.on("GET", PATH, script(*[httpx2.ConnectError("refused")] * 5))
     async with make_session(max_retries=1) as lux:
         with pytest.raises(ConnectError) as info:
             await _call(lux, "GET")
     assert "refused" in str(info.value)
-    api.on("GET", PATH, script(*[httpx.ReadTimeout("late")] * 5))
+    api.on("GET", PATH, script(*[httpx2.ReadTimeout("late")] * 5))
     async with make_session(max_retries=0) as lux:
         with pytest.raises(RequestTimeout):
             await _call(lux, "GET")
@@ -194,7 +195,7 @@ async def test_429_pauses_the_whole_session(api: FakeAPI, fake_clock: FakeClock)
     sent: list[tuple[str, float]] = []
     limited = anyio.Event()
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         sent.append((request.url.params.get("who", ""), fake_clock.now))
         if len(sent) == 1:
             limited.set()
@@ -221,7 +222,7 @@ async def test_429_pauses_the_whole_session(api: FakeAPI, fake_clock: FakeClock)
 
 
 async def test_success_zero_on_2xx_is_an_error(api: FakeAPI) -> None:
-    api.on("GET", PATH, [httpx.Response(200, json={"success": 0, "error_message": "nope"})])
+    api.on("GET", PATH, [httpx2.Response(200, json={"success": 0, "error_message": "nope"})])
     async with make_session() as lux:
         with pytest.raises(APIError) as info:
             await _call(lux, "GET")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 
-import httpx
+import httpx2
 import pytest
 import respx
 
-from luxsci_async import ResponseValidationError
+from luxsci_async import RedirectError
 
 from .conftest import BASE, PASSWORD, SECRET, TOKEN, make_session
 from .fakeapi import FakeAPI, expected_cookie, hmac_hex, ok
@@ -118,14 +118,23 @@ def test_signature_is_lowercase_hex_of_hmac_sha256() -> None:
     assert len(sig) == 64
 
 
-async def test_redirects_are_not_followed(api: FakeAPI) -> None:
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+async def test_redirects_are_not_followed(api: FakeAPI, status: int) -> None:
+    """A 3xx is an error naming its status and Location, even with a success body."""
+
     api.on(
         "GET",
         "/account/12345/users",
-        lambda r: httpx.Response(302, headers={"Location": "https://evil.example/steal"}),
+        lambda r: httpx2.Response(
+            status, headers={"Location": "https://evil.example/steal"}, json={"success": 1}
+        ),
     )
-    async with make_session(max_retries=0) as lux:
-        with pytest.raises(ResponseValidationError) as info:
-            await lux.request("GET", "/account/{account}/users")
-    assert not any(r.url.host == "evil.example" for r in api.requests)
-    assert info.value.status == 302
+    with respx.mock(assert_all_called=False) as elsewhere:
+        evil = elsewhere.get("https://evil.example/steal").respond(200, json={"success": 1})
+        async with make_session(max_retries=0) as lux:
+            with pytest.raises(RedirectError) as info:
+                await lux.request("GET", "/account/{account}/users")
+    assert not evil.called
+    assert info.value.status == status
+    assert info.value.location == "https://evil.example/steal"
+    assert "evil.example/steal" in str(info.value)

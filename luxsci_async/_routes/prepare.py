@@ -6,46 +6,66 @@ naive datetimes, and path parameters that would change the path.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from .._assumptions import UPLOAD_ATTACHMENTS_KEY
-from .._convert import dump_json, format_datetime_param
-from .._encoding import encode_query, fill_path, path_value
-from .._types import Attachment, Unset, Upload
+from .._convert import dump_json, format_datetime_param, structure
+from .._encoding import QueryPairs, fill_path, path_value, query_pairs
+from .._types import UNSET, Attachment, Unset, Upload
+from .._wire import RawResponse
 from .spec import Param, Route
 
-if TYPE_CHECKING:
-    from .._session import LuxSci
+Decode = Callable[[Any, RawResponse], Any]
+"""Turns an envelope's ``data`` into what the caller gets; raises ResponseValidationError."""
 
 
-@attrs.frozen
+def keep_data(data: Any, raw: RawResponse) -> Any:
+    """The decoder of untyped calls: the envelope's ``data`` as decoded JSON."""
+    return data
+
+
+def _no_data(data: Any, raw: RawResponse) -> None:
+    return None
+
+
+@functools.cache
+def decoder_for(response: Any) -> Decode:
+    """The decoder of a route's declared response type (``None``: nothing to return)."""
+    if response is None:
+        return _no_data
+
+    def decode(data: Any, raw: RawResponse) -> Any:
+        return structure(data, response)
+
+    return decode
+
+
+@attrs.frozen(kw_only=True)
 class Prepared:
-    """A request ready for :meth:`LuxSci.send`."""
+    """A checked request, ready for the pipeline: nothing about it is left to validate."""
 
     method: str
+    template: str
+    """The route's path template (``/account/{account}/users``): names the call in logs."""
     path: str
     """Encoded, relative to ``/perl/api/v2``."""
-    query: str
-    body: bytes | None
-    uploads: list[Upload] | None
+    query: QueryPairs = ()
+    """Checked ``(name, text)`` pairs in order; percent-encoded once, when sent."""
+    body: bytes | None = attrs.field(default=None, repr=False)
+    uploads: list[Upload] | None = attrs.field(default=None, repr=False)
     idempotent: bool
+    decode: Decode = keep_data
 
-    async def send(self, session: LuxSci) -> Any:
-        """Send this request through ``session``; returns the envelope's ``data``."""
-        return await session.send(
-            self.method,
-            self.path,
-            query=self.query,
-            body=self.body,
-            uploads=self.uploads,
-            idempotent=self.idempotent,
-        )
+    def with_query(self, *pairs: tuple[str, str]) -> Prepared:
+        """The same request with more query pairs after the caller's."""
+        return attrs.evolve(self, query=(*self.query, *pairs))
 
 
 def _type_error(param: Param, expected: str, value: object) -> TypeError:
@@ -158,7 +178,7 @@ def prepare(
     if route.body or route.method in ("POST", "PUT"):
         body = {}
         for param in route.body:
-            value = args.get(param.name, None)
+            value = args.get(param.name, UNSET)
             if isinstance(value, Unset) or (value is None and param.required):
                 if param.required:
                     raise TypeError(f"{param.name}: required")
@@ -200,9 +220,11 @@ def prepare(
 
     return Prepared(
         method=route.method,
+        template=route.path,
         path=path,
-        query=encode_query(query),
+        query=query_pairs(query),
         body=None if body is None else dump_json(body),
         uploads=uploads,
         idempotent=route.idempotent,
+        decode=decoder_for(route.response),
     )

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 import attrs
 
-Scope = Literal["account", "user", "auth"]
+ScopeKind = Literal["account", "user", "auth"]
+"""Which kind of auth code a route needs (``auth``: the login routes themselves)."""
 HttpMethod = Literal["GET", "POST", "PUT", "DELETE"]
 Evidence = Literal["confirmed", "inferred", "speculative", "added"]
 
@@ -66,8 +67,8 @@ class Param:
 
 
 @attrs.frozen(kw_only=True)
-class Report:
-    """Marks a route as a paged report and names its typed row class."""
+class ReportSpec:
+    """Marks a route as a paged report, and names its row class (the one place it is named)."""
 
     row: type[Any]
     """attrs class built for each row (see ``luxsci_async.models.reports``)."""
@@ -78,7 +79,7 @@ class Route:
     """One LuxSci endpoint, declared once."""
 
     operation_id: str
-    scope: Scope
+    scope: ScopeKind
     group: str
     """Resource group on the scope (``lux.account.<group>`` / ``lux.user(u).<group>``)."""
     name: str
@@ -92,7 +93,7 @@ class Route:
     body: tuple[Param, ...] = ()
     response: Any = None
     """Response type (an attrs model, ``list[Model]``, a builtin, or ``None`` for no data)."""
-    report: Report | None = None
+    report: ReportSpec | None = None
     upload: Literal["attachments", "file"] | None = None
     """Multipart upload layout (README assumption 8)."""
     retry_safe: bool = False
@@ -151,7 +152,7 @@ class RouteTable:
     def __contains__(self, operation_id: object) -> bool:
         return operation_id in self._by_id
 
-    def groups(self, scope: Scope) -> dict[str, list[Route]]:
+    def groups(self, scope: ScopeKind) -> dict[str, list[Route]]:
         """Routes of one scope grouped by resource group, in table order."""
         out: dict[str, list[Route]] = {}
         for route in self._routes:

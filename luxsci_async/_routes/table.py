@@ -50,7 +50,7 @@ from ..models import (
     WebAideChanges,
     WebAideEntryResult,
 )
-from .spec import Param, ParamKind, Report, Route, RouteTable, Scope
+from .spec import Param, ParamKind, ReportSpec, Route, RouteTable, ScopeKind
 
 # --- shared parameter sets ----------------------------------------------------------------
 
@@ -111,7 +111,7 @@ MESSAGE_FIELDS = (
 
 
 def _report(
-    op: str, scope: Scope, name: str, path: str, row: type[Any], summary: str, **kw: Any
+    op: str, scope: ScopeKind, name: str, path: str, row: type[Any], summary: str, **kw: Any
 ) -> Route:
     """A paged report route (README assumption 4)."""
     if scope == "account":
@@ -125,7 +125,7 @@ def _report(
         path=path,
         summary=summary,
         query=REPORT_QUERY,
-        report=Report(row=row),
+        report=ReportSpec(row=row),
         **kw,
     )
 

@@ -17,7 +17,7 @@ def _extra_factory() -> Mapping[str, Any]:
     return {}
 
 
-class OpenEnum(str, enum.Enum):
+class OpenEnum(enum.StrEnum):
     """A string enum that accepts values it does not know (kept as ad-hoc members)."""
 
     @classmethod

@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
+from .._pagination import Report
+from .._pipeline import Pipeline
 from .._routes.prepare import prepare
 from .._routes.table import ROUTES
 from .._types import Attachment
 
-if TYPE_CHECKING:
-    from .._pagination import Report
-    from .._session import LuxSci
 
-RowT = TypeVar("RowT")
+class ScopeAPI:
+    """One scope of a session (an account, or one user); endpoint groups hang off it."""
 
-
-class Scope:
-    """A scope (one account, or one user) of a session; endpoint groups hang off it."""
-
-    def __init__(self, session: LuxSci, values: Mapping[str, str]) -> None:
-        self._session = session
+    def __init__(self, pipeline: Pipeline, values: Mapping[str, str]) -> None:
+        self._pipeline = pipeline
         self._values = dict(values)
-
-    @property
-    def session(self) -> LuxSci:
-        """The session this scope sends through."""
-        return self._session
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._values}>"
@@ -37,7 +28,7 @@ class Resource:
 
     __slots__ = ("_scope",)
 
-    def __init__(self, scope: Scope) -> None:
+    def __init__(self, scope: ScopeAPI) -> None:
         self._scope = scope
 
     async def _call(
@@ -47,30 +38,31 @@ class Resource:
         *,
         attachments: Sequence[Attachment] | None = None,
     ) -> Any:
-        route = ROUTES[operation_id]
-        request = prepare(route, self._scope._values, args, attachments=attachments)
-        return await request.send(self._scope._session)
+        """Check ``args`` against the route and send it; the result is the route's type."""
+        scope = self._scope
+        request = prepare(ROUTES[operation_id], scope._values, args, attachments=attachments)
+        return await scope._pipeline.call(request)
 
     def _report(
         self,
         operation_id: str,
         args: Mapping[str, Any],
-        row: type[RowT],
         *,
         page_size: int | None,
         concurrency: int | None,
         start_row: int,
-    ) -> Report[RowT]:
-        from .._pagination import Report
-
+    ) -> Report[Any]:
+        """The route's report, its rows typed as the route table declares."""
         route = ROUTES[operation_id]
-        request = prepare(route, self._scope._values, args)
+        if route.report is None:
+            raise TypeError(f"{operation_id} is not a report")
+        scope = self._scope
         return Report(
-            self._scope._session,
-            request,
-            row,
+            scope._pipeline,
+            prepare(route, scope._values, args),
+            route.report.row,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
-            scope_values=self._scope._values,
+            scope_values=scope._values,
         )

@@ -9,13 +9,12 @@ import builtins
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from .. import models as m
-from .._convert import structure
 from .._pagination import Report
 from .._types import UNSET, Unset
-from ._base import Resource, Scope
+from ._base import Resource, ScopeAPI
 
 __all__ = [
     "AccountAPI",
@@ -49,16 +48,18 @@ class Users(Resource):
         ``GET /account/{account}/users``
         (operation ``getAccountUsers``).
         """
-        data = await self._call(
-            "getAccountUsers",
-            {
-                "status": status,
-                "domain": domain,
-                "younger_than": younger_than,
-                "older_than": older_than,
-            },
+        return cast(
+            "builtins.list[m.User]",
+            await self._call(
+                "getAccountUsers",
+                {
+                    "status": status,
+                    "domain": domain,
+                    "younger_than": younger_than,
+                    "older_than": older_than,
+                },
+            ),
         )
-        return structure(data, builtins.list[m.User])
 
     async def create(
         self,
@@ -73,11 +74,13 @@ class Users(Resource):
         ``POST /account/{account}/users``
         (operation ``createAccountUser``).
         """
-        data = await self._call(
-            "createAccountUser",
-            {"user": user, "password": password, "contact": contact, "fields": fields},
+        return cast(
+            "m.User",
+            await self._call(
+                "createAccountUser",
+                {"user": user, "password": password, "contact": contact, "fields": fields},
+            ),
         )
-        return structure(data, m.User)
 
     async def delete(
         self,
@@ -181,8 +184,7 @@ class Domains(Resource):
         ``GET /account/{account}/domains``
         (operation ``getDomains``).
         """
-        data = await self._call("getDomains", {})
-        return structure(data, builtins.list[m.Domain])
+        return cast("builtins.list[m.Domain]", await self._call("getDomains", {}))
 
     async def get(
         self,
@@ -193,8 +195,7 @@ class Domains(Resource):
         ``GET /account/{account}/domains/{domain}``
         (operation ``getDomain``).
         """
-        data = await self._call("getDomain", {"domain": domain})
-        return structure(data, m.Domain)
+        return cast("m.Domain", await self._call("getDomain", {"domain": domain}))
 
     async def update(
         self,
@@ -243,8 +244,7 @@ class Dkim(Resource):
         ``GET /account/{account}/dkim``
         (operation ``getDkimReport``).
         """
-        data = await self._call("getDkimReport", {})
-        return structure(data, builtins.list[m.Dkim])
+        return cast("builtins.list[m.Dkim]", await self._call("getDkimReport", {}))
 
     async def get(
         self,
@@ -255,8 +255,7 @@ class Dkim(Resource):
         ``GET /account/{account}/dkim/{domain}``
         (operation ``getDkimDetails``).
         """
-        data = await self._call("getDkimDetails", {"domain": domain})
-        return structure(data, m.Dkim)
+        return cast("m.Dkim", await self._call("getDkimDetails", {"domain": domain}))
 
     async def delete(
         self,
@@ -293,8 +292,7 @@ class Suppressions(Resource):
         ``GET /account/{account}/suppressions/{email}``
         (operation ``getAccountSuppression``).
         """
-        data = await self._call("getAccountSuppression", {"email": email})
-        return structure(data, m.Suppression)
+        return cast("m.Suppression", await self._call("getAccountSuppression", {"email": email}))
 
     async def delete(
         self,
@@ -338,8 +336,7 @@ class Aliases(Resource):
         ``GET /account/{account}/aliases``
         (operation ``getAliases``).
         """
-        data = await self._call("getAliases", {})
-        return structure(data, builtins.list[m.Alias])
+        return cast("builtins.list[m.Alias]", await self._call("getAliases", {}))
 
     async def get(
         self,
@@ -350,8 +347,7 @@ class Aliases(Resource):
         ``GET /account/{account}/aliases/{alias}``
         (operation ``getAlias``).
         """
-        data = await self._call("getAlias", {"alias": alias})
-        return structure(data, m.Alias)
+        return cast("m.Alias", await self._call("getAlias", {"alias": alias}))
 
     async def update(
         self,
@@ -393,8 +389,7 @@ class SecureForms(Resource):
         ``GET /account/{account}/secureforms``
         (operation ``getSecureFormList``).
         """
-        data = await self._call("getSecureFormList", {})
-        return structure(data, builtins.list[m.SecureForm])
+        return cast("builtins.list[m.SecureForm]", await self._call("getSecureFormList", {}))
 
     async def get(
         self,
@@ -405,8 +400,7 @@ class SecureForms(Resource):
         ``GET /account/{account}/secureforms/{form}``
         (operation ``getSecureForm``).
         """
-        data = await self._call("getSecureForm", {"form": form})
-        return structure(data, m.SecureForm)
+        return cast("m.SecureForm", await self._call("getSecureForm", {"form": form}))
 
     async def list_rows(
         self,
@@ -425,20 +419,22 @@ class SecureForms(Resource):
         ``GET /account/{account}/secureforms/{form}/rows``
         (operation ``getSecureFormDatabaseRows``).
         """
-        data = await self._call(
-            "getSecureFormDatabaseRows",
-            {
-                "form": form,
-                "first_row": first_row,
-                "matches": matches,
-                "after_row": after_row,
-                "from_date": from_date,
-                "through_date": through_date,
-                "after_date": after_date,
-                "before_date": before_date,
-            },
+        return cast(
+            "builtins.list[m.SecureFormRow]",
+            await self._call(
+                "getSecureFormDatabaseRows",
+                {
+                    "form": form,
+                    "first_row": first_row,
+                    "matches": matches,
+                    "after_row": after_row,
+                    "from_date": from_date,
+                    "through_date": through_date,
+                    "after_date": after_date,
+                    "before_date": before_date,
+                },
+            ),
         )
-        return structure(data, builtins.list[m.SecureFormRow])
 
     async def get_row(
         self,
@@ -450,8 +446,10 @@ class SecureForms(Resource):
         ``GET /account/{account}/secureforms/{form}/rows/{row}``
         (operation ``getSecureFormDatabaseRow``).
         """
-        data = await self._call("getSecureFormDatabaseRow", {"form": form, "row": row})
-        return structure(data, m.SecureFormRow)
+        return cast(
+            "m.SecureFormRow",
+            await self._call("getSecureFormDatabaseRow", {"form": form, "row": row}),
+        )
 
     async def delete_row(
         self,
@@ -476,10 +474,10 @@ class SecureForms(Resource):
         ``GET /account/{account}/secureforms/{form}/rows/{row}/files/{file}``
         (operation ``getSecureFormDatabaseFile``).
         """
-        data = await self._call(
-            "getSecureFormDatabaseFile", {"form": form, "row": row, "file": file}
+        return cast(
+            "m.SecureFormFile",
+            await self._call("getSecureFormDatabaseFile", {"form": form, "row": row, "file": file}),
         )
-        return structure(data, m.SecureFormFile)
 
     async def delete_file(
         self,
@@ -507,8 +505,10 @@ class Securesend(Resource):
         ``GET /account/{account}/securesend/namespaces/{namespace_id}/users``
         (operation ``getSecureSendUserList``).
         """
-        data = await self._call("getSecureSendUserList", {"namespace_id": namespace_id})
-        return structure(data, builtins.list[m.SecureSendUser])
+        return cast(
+            "builtins.list[m.SecureSendUser]",
+            await self._call("getSecureSendUserList", {"namespace_id": namespace_id}),
+        )
 
     async def upsert(
         self,
@@ -564,11 +564,13 @@ class Securesend(Resource):
         ``GET /account/{account}/securesend/namespaces/{namespace_id}/users/{email}/sso``
         (operation ``getSecureSendUserSingleSignOnLink``).
         """
-        data = await self._call(
-            "getSecureSendUserSingleSignOnLink",
-            {"namespace_id": namespace_id, "email": email, "ip": ip},
+        return cast(
+            "m.LoginUrl",
+            await self._call(
+                "getSecureSendUserSingleSignOnLink",
+                {"namespace_id": namespace_id, "email": email, "ip": ip},
+            ),
         )
-        return structure(data, m.LoginUrl)
 
 
 class Reports(Resource):
@@ -599,7 +601,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SentRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -630,7 +631,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SentRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -663,7 +663,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.DeliveryRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -696,7 +695,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.ClickRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -729,7 +727,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.OpenRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -760,7 +757,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SmtpFailureRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -793,7 +789,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.FeedbackLoopRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -826,7 +821,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SuppressionRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -845,16 +839,18 @@ class Reports(Resource):
         ``GET /account/{account}/report/email/statistics``
         (operation ``getAccountReportEmailStatistics``).
         """
-        data = await self._call(
-            "getAccountReportEmailStatistics",
-            {
-                "from_date": from_date,
-                "through_date": through_date,
-                "after_date": after_date,
-                "before_date": before_date,
-            },
+        return cast(
+            "m.EmailStatistics",
+            await self._call(
+                "getAccountReportEmailStatistics",
+                {
+                    "from_date": from_date,
+                    "through_date": through_date,
+                    "after_date": after_date,
+                    "before_date": before_date,
+                },
+            ),
         )
-        return structure(data, m.EmailStatistics)
 
 
 class Jobs(Resource):
@@ -868,8 +864,7 @@ class Jobs(Resource):
         ``GET /account/{account}/jobs``
         (operation ``getAccountJobs``).
         """
-        data = await self._call("getAccountJobs", {})
-        return structure(data, builtins.list[m.Job])
+        return cast("builtins.list[m.Job]", await self._call("getAccountJobs", {}))
 
     async def get(
         self,
@@ -880,8 +875,7 @@ class Jobs(Resource):
         ``GET /account/{account}/jobs/{job_id}``
         (operation ``getAccountJob``).
         """
-        data = await self._call("getAccountJob", {"job_id": job_id})
-        return structure(data, m.Job)
+        return cast("m.Job", await self._call("getAccountJob", {"job_id": job_id}))
 
 
 class Servers(Resource):
@@ -895,8 +889,7 @@ class Servers(Resource):
         ``GET /account/{account}/servers``
         (operation ``getAccountServers``).
         """
-        data = await self._call("getAccountServers", {})
-        return structure(data, builtins.list[m.Server])
+        return cast("builtins.list[m.Server]", await self._call("getAccountServers", {}))
 
     async def status(
         self,
@@ -906,8 +899,9 @@ class Servers(Resource):
         ``GET /account/{account}/servers/status``
         (operation ``getAccountServersStatus``).
         """
-        data = await self._call("getAccountServersStatus", {})
-        return structure(data, builtins.list[m.ServerStatus])
+        return cast(
+            "builtins.list[m.ServerStatus]", await self._call("getAccountServersStatus", {})
+        )
 
     async def get_status(
         self,
@@ -918,8 +912,9 @@ class Servers(Resource):
         ``GET /account/{account}/servers/{server}/status``
         (operation ``getAccountServerStatus``).
         """
-        data = await self._call("getAccountServerStatus", {"server": server})
-        return structure(data, m.ServerStatus)
+        return cast(
+            "m.ServerStatus", await self._call("getAccountServerStatus", {"server": server})
+        )
 
 
 class Marketing(Resource):
@@ -938,11 +933,13 @@ class Marketing(Resource):
         ``GET /account/{account}/marketing/contacts``
         (operation ``getMarketingContacts``).
         """
-        data = await self._call(
-            "getMarketingContacts",
-            {"list_id": list_id, "email": email, "status": status, "filters": filters},
+        return cast(
+            "builtins.list[m.MarketingContact]",
+            await self._call(
+                "getMarketingContacts",
+                {"list_id": list_id, "email": email, "status": status, "filters": filters},
+            ),
         )
-        return structure(data, builtins.list[m.MarketingContact])
 
     async def get_contact(
         self,
@@ -953,8 +950,10 @@ class Marketing(Resource):
         ``GET /account/{account}/marketing/contacts/{contact_id}``
         (operation ``getMarketingContact``).
         """
-        data = await self._call("getMarketingContact", {"contact_id": contact_id})
-        return structure(data, m.MarketingContact)
+        return cast(
+            "m.MarketingContact",
+            await self._call("getMarketingContact", {"contact_id": contact_id}),
+        )
 
     async def insert_contact(
         self,
@@ -970,17 +969,19 @@ class Marketing(Resource):
         ``POST /account/{account}/marketing/contacts``
         (operation ``insertMarketingContact``).
         """
-        data = await self._call(
-            "insertMarketingContact",
-            {
-                "email": email,
-                "first_name": first_name,
-                "last_name": last_name,
-                "list_ids": list_ids,
-                "fields": fields,
-            },
+        return cast(
+            "m.MarketingContact",
+            await self._call(
+                "insertMarketingContact",
+                {
+                    "email": email,
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "list_ids": list_ids,
+                    "fields": fields,
+                },
+            ),
         )
-        return structure(data, m.MarketingContact)
 
     async def update_contact(
         self,
@@ -1030,8 +1031,9 @@ class Marketing(Resource):
         ``GET /account/{account}/marketing/lists``
         (operation ``getMarketingContactLists``).
         """
-        data = await self._call("getMarketingContactLists", {})
-        return structure(data, builtins.list[m.ContactList])
+        return cast(
+            "builtins.list[m.ContactList]", await self._call("getMarketingContactLists", {})
+        )
 
     async def get_list(
         self,
@@ -1042,8 +1044,9 @@ class Marketing(Resource):
         ``GET /account/{account}/marketing/lists/{list_id}``
         (operation ``getMarketingContactList``).
         """
-        data = await self._call("getMarketingContactList", {"list_id": list_id})
-        return structure(data, m.ContactList)
+        return cast(
+            "m.ContactList", await self._call("getMarketingContactList", {"list_id": list_id})
+        )
 
     async def insert_list(
         self,
@@ -1056,10 +1059,12 @@ class Marketing(Resource):
         ``POST /account/{account}/marketing/lists``
         (operation ``insertMarketingContactList``).
         """
-        data = await self._call(
-            "insertMarketingContactList", {"name": name, "description": description}
+        return cast(
+            "m.ContactList",
+            await self._call(
+                "insertMarketingContactList", {"name": name, "description": description}
+            ),
         )
-        return structure(data, m.ContactList)
 
     async def update_list(
         self,
@@ -1098,8 +1103,10 @@ class Marketing(Resource):
         ``GET /account/{account}/marketing/lists/{list_id}/contacts``
         (operation ``getMarketingContactListContacts``).
         """
-        data = await self._call("getMarketingContactListContacts", {"list_id": list_id})
-        return structure(data, builtins.list[m.MarketingContact])
+        return cast(
+            "builtins.list[m.MarketingContact]",
+            await self._call("getMarketingContactListContacts", {"list_id": list_id}),
+        )
 
     async def statistics(
         self,
@@ -1115,20 +1122,22 @@ class Marketing(Resource):
         ``GET /account/{account}/marketing/statistics``
         (operation ``getMarketingStatistics``).
         """
-        data = await self._call(
-            "getMarketingStatistics",
-            {
-                "list_id": list_id,
-                "from_date": from_date,
-                "through_date": through_date,
-                "after_date": after_date,
-                "before_date": before_date,
-            },
+        return cast(
+            "m.MarketingStatistics",
+            await self._call(
+                "getMarketingStatistics",
+                {
+                    "list_id": list_id,
+                    "from_date": from_date,
+                    "through_date": through_date,
+                    "after_date": after_date,
+                    "before_date": before_date,
+                },
+            ),
         )
-        return structure(data, m.MarketingStatistics)
 
 
-class AccountAPI(Scope):
+class AccountAPI(ScopeAPI):
     """Account-scope endpoints: ``lux.account.<group>.<method>(...)``."""
 
     @cached_property

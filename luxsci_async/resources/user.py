@@ -9,13 +9,12 @@ import builtins
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from .. import models as m
-from .._convert import structure
 from .._pagination import Report
 from .._types import UNSET, Attachment, Unset
-from ._base import Resource, Scope
+from ._base import Resource, ScopeAPI
 
 __all__ = [
     "Calendar",
@@ -43,8 +42,7 @@ class Profile(Resource):
         ``GET /user/{username}/profile``
         (operation ``getUser``).
         """
-        data = await self._call("getUser", {})
-        return structure(data, m.UserProfile)
+        return cast("m.UserProfile", await self._call("getUser", {}))
 
     async def update(
         self,
@@ -103,8 +101,7 @@ class Profile(Resource):
         ``GET /user/{username}/sso``
         (operation ``getUserSingleSignOnLoginURL``).
         """
-        data = await self._call("getUserSingleSignOnLoginURL", {})
-        return structure(data, m.LoginUrl)
+        return cast("m.LoginUrl", await self._call("getUserSingleSignOnLoginURL", {}))
 
     async def branding(
         self,
@@ -114,8 +111,7 @@ class Profile(Resource):
         ``GET /user/{username}/branding``
         (operation ``getUserBrandingInformation``).
         """
-        data = await self._call("getUserBrandingInformation", {})
-        return structure(data, m.Branding)
+        return cast("m.Branding", await self._call("getUserBrandingInformation", {}))
 
     async def settings(
         self,
@@ -125,8 +121,7 @@ class Profile(Resource):
         ``GET /user/{username}/settings``
         (operation ``getUserSettings``).
         """
-        data = await self._call("getUserSettings", {})
-        return structure(data, m.UserSettings)
+        return cast("m.UserSettings", await self._call("getUserSettings", {}))
 
     async def timezones(
         self,
@@ -136,8 +131,7 @@ class Profile(Resource):
         ``GET /user/{username}/timezones``
         (operation ``getTimeZonesList``).
         """
-        data = await self._call("getTimeZonesList", {})
-        return structure(data, builtins.list[str])
+        return cast("builtins.list[str]", await self._call("getTimeZonesList", {}))
 
 
 class Credentials(Resource):
@@ -165,10 +159,12 @@ class Credentials(Resource):
         ``POST /user/{username}/app_passwords``
         (operation ``createAppSpecificPassword``).
         """
-        data = await self._call(
-            "createAppSpecificPassword", {"description": description, "fields": fields}
+        return cast(
+            "m.AppPassword",
+            await self._call(
+                "createAppSpecificPassword", {"description": description, "fields": fields}
+            ),
         )
-        return structure(data, m.AppPassword)
 
     async def delete_app_password(
         self,
@@ -189,8 +185,9 @@ class Credentials(Resource):
         ``GET /user/{username}/app_passwords``
         (operation ``listAppSpecificPasswords``).
         """
-        data = await self._call("listAppSpecificPasswords", {})
-        return structure(data, builtins.list[m.AppPassword])
+        return cast(
+            "builtins.list[m.AppPassword]", await self._call("listAppSpecificPasswords", {})
+        )
 
 
 class Email(Resource):
@@ -206,8 +203,9 @@ class Email(Resource):
         ``POST /user/{username}/email/autoresponders``
         (operation ``newEmailAutoResponder``).
         """
-        data = await self._call("newEmailAutoResponder", {"fields": fields})
-        return structure(data, m.AutoResponder)
+        return cast(
+            "m.AutoResponder", await self._call("newEmailAutoResponder", {"fields": fields})
+        )
 
     async def list_autoresponders(
         self,
@@ -217,8 +215,9 @@ class Email(Resource):
         ``GET /user/{username}/email/autoresponders``
         (operation ``getEmailAutoResponders``).
         """
-        data = await self._call("getEmailAutoResponders", {})
-        return structure(data, builtins.list[m.AutoResponder])
+        return cast(
+            "builtins.list[m.AutoResponder]", await self._call("getEmailAutoResponders", {})
+        )
 
     async def delete_autoresponder(
         self,
@@ -265,25 +264,27 @@ class Email(Resource):
         ``POST /user/{username}/email/smtp/send``
         (operation ``sendEmail``).
         """
-        data = await self._call(
-            "sendEmail",
-            {
-                "subject": subject,
-                "body": body,
-                "to": to,
-                "cc": cc,
-                "bcc": bcc,
-                "body_type": body_type,
-                "from_address": from_address,
-                "from_name": from_name,
-                "reply_address": reply_address,
-                "body_text": body_text,
-                "headers": headers,
-                "priority": priority,
-            },
-            attachments=attachments,
+        return cast(
+            "m.SendResult",
+            await self._call(
+                "sendEmail",
+                {
+                    "subject": subject,
+                    "body": body,
+                    "to": to,
+                    "cc": cc,
+                    "bcc": bcc,
+                    "body_type": body_type,
+                    "from_address": from_address,
+                    "from_name": from_name,
+                    "reply_address": reply_address,
+                    "body_text": body_text,
+                    "headers": headers,
+                    "priority": priority,
+                },
+                attachments=attachments,
+            ),
         )
-        return structure(data, m.SendResult)
 
 
 class Secureline(Resource):
@@ -298,8 +299,9 @@ class Secureline(Resource):
         ``GET /user/{username}/email/compose/secureline/tls/{domain}``
         (operation ``getDomainSmtpTlsCapability``).
         """
-        data = await self._call("getDomainSmtpTlsCapability", {"domain": domain})
-        return structure(data, m.DomainTlsCheck)
+        return cast(
+            "m.DomainTlsCheck", await self._call("getDomainSmtpTlsCapability", {"domain": domain})
+        )
 
     async def check_recipients(
         self,
@@ -314,11 +316,13 @@ class Secureline(Resource):
         ``POST /user/{username}/email/compose/secureline/recipients``
         (operation ``retrieveSecureLineRecipientListEncryptionData``).
         """
-        data = await self._call(
-            "retrieveSecureLineRecipientListEncryptionData",
-            {"to": to, "cc": cc, "bcc": bcc, "no_tls_only": no_tls_only},
+        return cast(
+            "builtins.list[m.RecipientEncryption]",
+            await self._call(
+                "retrieveSecureLineRecipientListEncryptionData",
+                {"to": to, "cc": cc, "bcc": bcc, "no_tls_only": no_tls_only},
+            ),
         )
-        return structure(data, builtins.list[m.RecipientEncryption])
 
     async def send(
         self,
@@ -341,24 +345,26 @@ class Secureline(Resource):
         ``POST /user/{username}/email/compose/secureline/send``
         (operation ``sendSecureEmailOrSecureText``).
         """
-        data = await self._call(
-            "sendSecureEmailOrSecureText",
-            {
-                "subject": subject,
-                "body": body,
-                "to": to,
-                "cc": cc,
-                "bcc": bcc,
-                "body_type": body_type,
-                "from_address": from_address,
-                "from_name": from_name,
-                "reply_address": reply_address,
-                "receipt": receipt,
-                "no_tls_only": no_tls_only,
-            },
-            attachments=attachments,
+        return cast(
+            "m.SendResult",
+            await self._call(
+                "sendSecureEmailOrSecureText",
+                {
+                    "subject": subject,
+                    "body": body,
+                    "to": to,
+                    "cc": cc,
+                    "bcc": bcc,
+                    "body_type": body_type,
+                    "from_address": from_address,
+                    "from_name": from_name,
+                    "reply_address": reply_address,
+                    "receipt": receipt,
+                    "no_tls_only": no_tls_only,
+                },
+                attachments=attachments,
+            ),
         )
-        return structure(data, m.SendResult)
 
 
 class Suppressions(Resource):
@@ -397,8 +403,7 @@ class Suppressions(Resource):
         ``GET /user/{username}/suppressions/{email}``
         (operation ``getUserSuppression``).
         """
-        data = await self._call("getUserSuppression", {"email": email})
-        return structure(data, m.Suppression)
+        return cast("m.Suppression", await self._call("getUserSuppression", {"email": email}))
 
 
 class ContentLibrary(Resource):
@@ -435,8 +440,10 @@ class ContentLibrary(Resource):
         ``GET /user/{username}/content_library/{directory}``
         (operation ``getContentLibraryDirectory``).
         """
-        data = await self._call("getContentLibraryDirectory", {"directory": directory})
-        return structure(data, builtins.list[m.ContentLibraryEntry])
+        return cast(
+            "builtins.list[m.ContentLibraryEntry]",
+            await self._call("getContentLibraryDirectory", {"directory": directory}),
+        )
 
     async def upload_file(
         self,
@@ -464,8 +471,10 @@ class ContentLibrary(Resource):
         ``GET /user/{username}/content_library/{file_path}``
         (operation ``getContentLibraryFile``).
         """
-        data = await self._call("getContentLibraryFile", {"file_path": file_path})
-        return structure(data, m.ContentLibraryFile)
+        return cast(
+            "m.ContentLibraryFile",
+            await self._call("getContentLibraryFile", {"file_path": file_path}),
+        )
 
     async def delete_file(
         self,
@@ -507,7 +516,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SentRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -538,7 +546,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SentRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -571,7 +578,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.DeliveryRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -590,16 +596,18 @@ class Reports(Resource):
         ``GET /user/{username}/report/email/statistics``
         (operation ``getUserEmailStatisticsReport``).
         """
-        data = await self._call(
-            "getUserEmailStatisticsReport",
-            {
-                "from_date": from_date,
-                "through_date": through_date,
-                "after_date": after_date,
-                "before_date": before_date,
-            },
+        return cast(
+            "m.EmailStatistics",
+            await self._call(
+                "getUserEmailStatisticsReport",
+                {
+                    "from_date": from_date,
+                    "through_date": through_date,
+                    "after_date": after_date,
+                    "before_date": before_date,
+                },
+            ),
         )
-        return structure(data, m.EmailStatistics)
 
     def clicks(
         self,
@@ -628,7 +636,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.ClickRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -661,7 +668,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.OpenRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -694,7 +700,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.FeedbackLoopRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -727,7 +732,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SuppressionRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -758,7 +762,6 @@ class Reports(Resource):
                 "after_date": after_date,
                 "before_date": before_date,
             },
-            m.SmtpFailureRow,
             page_size=page_size,
             concurrency=concurrency,
             start_row=start_row,
@@ -776,8 +779,7 @@ class Jobs(Resource):
         ``GET /user/{username}/jobs``
         (operation ``getUserJobs``).
         """
-        data = await self._call("getUserJobs", {})
-        return structure(data, builtins.list[m.Job])
+        return cast("builtins.list[m.Job]", await self._call("getUserJobs", {}))
 
     async def get(
         self,
@@ -788,8 +790,7 @@ class Jobs(Resource):
         ``GET /user/{username}/jobs/{job_id}``
         (operation ``getUserJob``).
         """
-        data = await self._call("getUserJob", {"job_id": job_id})
-        return structure(data, m.Job)
+        return cast("m.Job", await self._call("getUserJob", {"job_id": job_id}))
 
 
 class Webaides(Resource):
@@ -806,8 +807,10 @@ class Webaides(Resource):
         ``GET /user/{username}/webaides/{webaide_type}``
         (operation ``getWebAides``).
         """
-        data = await self._call("getWebAides", {"webaide_type": webaide_type, "filters": filters})
-        return structure(data, builtins.list[m.WebAide])
+        return cast(
+            "builtins.list[m.WebAide]",
+            await self._call("getWebAides", {"webaide_type": webaide_type, "filters": filters}),
+        )
 
     async def create(
         self,
@@ -822,16 +825,18 @@ class Webaides(Resource):
         ``POST /user/{username}/webaides/{webaide_type}``
         (operation ``newWebAide``).
         """
-        data = await self._call(
-            "newWebAide",
-            {
-                "webaide_type": webaide_type,
-                "title": title,
-                "description": description,
-                "fields": fields,
-            },
+        return cast(
+            "m.WebAide",
+            await self._call(
+                "newWebAide",
+                {
+                    "webaide_type": webaide_type,
+                    "title": title,
+                    "description": description,
+                    "fields": fields,
+                },
+            ),
         )
-        return structure(data, m.WebAide)
 
     async def delete(
         self,
@@ -856,11 +861,13 @@ class Webaides(Resource):
         ``GET /user/{username}/webaides/{webaide_type}/{webaide_id}/entries/{entry_id}``
         (operation ``getWebAideEntry``).
         """
-        data = await self._call(
-            "getWebAideEntry",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "entry_id": entry_id},
+        return cast(
+            "builtins.dict[str, Any]",
+            await self._call(
+                "getWebAideEntry",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "entry_id": entry_id},
+            ),
         )
-        return structure(data, builtins.dict[str, Any])
 
     async def create_entry(
         self,
@@ -874,11 +881,13 @@ class Webaides(Resource):
         ``POST /user/{username}/webaides/{webaide_type}/{webaide_id}/entries``
         (operation ``newWebAideEntry``).
         """
-        data = await self._call(
-            "newWebAideEntry",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "fields": fields},
+        return cast(
+            "m.WebAideEntryResult",
+            await self._call(
+                "newWebAideEntry",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "fields": fields},
+            ),
         )
-        return structure(data, m.WebAideEntryResult)
 
     async def update_entry(
         self,
@@ -931,11 +940,13 @@ class Webaides(Resource):
         ``GET /user/{username}/webaides/{webaide_type}/{webaide_id}/entries``
         (operation ``getWebAideEntries``).
         """
-        data = await self._call(
-            "getWebAideEntries",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "filters": filters},
+        return cast(
+            "builtins.list[builtins.dict[str, Any]]",
+            await self._call(
+                "getWebAideEntries",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "filters": filters},
+            ),
         )
-        return structure(data, builtins.list[builtins.dict[str, Any]])
 
     async def create_entries(
         self,
@@ -949,11 +960,13 @@ class Webaides(Resource):
         ``POST /user/{username}/webaides/{webaide_type}/{webaide_id}/entries/bulk``
         (operation ``newWebAideEntries``).
         """
-        data = await self._call(
-            "newWebAideEntries",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "entries": entries},
+        return cast(
+            "builtins.list[m.WebAideEntryResult]",
+            await self._call(
+                "newWebAideEntries",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "entries": entries},
+            ),
         )
-        return structure(data, builtins.list[m.WebAideEntryResult])
 
     async def update_entries(
         self,
@@ -967,11 +980,13 @@ class Webaides(Resource):
         ``PUT /user/{username}/webaides/{webaide_type}/{webaide_id}/entries/bulk``
         (operation ``updateWebAideEntries``).
         """
-        data = await self._call(
-            "updateWebAideEntries",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "entries": entries},
+        return cast(
+            "builtins.list[m.WebAideEntryResult]",
+            await self._call(
+                "updateWebAideEntries",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "entries": entries},
+            ),
         )
-        return structure(data, builtins.list[m.WebAideEntryResult])
 
     async def delete_entries(
         self,
@@ -985,11 +1000,13 @@ class Webaides(Resource):
         ``DELETE /user/{username}/webaides/{webaide_type}/{webaide_id}/entries/bulk``
         (operation ``deleteWebAideEntries``).
         """
-        data = await self._call(
-            "deleteWebAideEntries",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "entry_ids": entry_ids},
+        return cast(
+            "builtins.list[m.WebAideEntryResult]",
+            await self._call(
+                "deleteWebAideEntries",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "entry_ids": entry_ids},
+            ),
         )
-        return structure(data, builtins.list[m.WebAideEntryResult])
 
     async def changes(
         self,
@@ -1003,11 +1020,13 @@ class Webaides(Resource):
         ``GET /user/{username}/webaides/{webaide_type}/{webaide_id}/changes``
         (operation ``getWebAideEntriesChangedSince``).
         """
-        data = await self._call(
-            "getWebAideEntriesChangedSince",
-            {"webaide_type": webaide_type, "webaide_id": webaide_id, "since": since},
+        return cast(
+            "m.WebAideChanges",
+            await self._call(
+                "getWebAideEntriesChangedSince",
+                {"webaide_type": webaide_type, "webaide_id": webaide_id, "since": since},
+            ),
         )
-        return structure(data, m.WebAideChanges)
 
 
 class Calendar(Resource):
@@ -1025,13 +1044,16 @@ class Calendar(Resource):
         ``GET /user/{username}/webaides/calendars/{webaide_id}/range``
         (operation ``getCalendarEntriesDateRange``).
         """
-        data = await self._call(
-            "getCalendarEntriesDateRange", {"webaide_id": webaide_id, "start": start, "end": end}
+        return cast(
+            "builtins.list[builtins.dict[str, Any]]",
+            await self._call(
+                "getCalendarEntriesDateRange",
+                {"webaide_id": webaide_id, "start": start, "end": end},
+            ),
         )
-        return structure(data, builtins.list[builtins.dict[str, Any]])
 
 
-class UserAPI(Scope):
+class UserAPI(ScopeAPI):
     """User-scope endpoints: ``lux.user(login).<group>.<method>(...)``."""
 
     @cached_property

@@ -3,34 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 
-import anyio
-import attrs
-
-sleep = anyio.sleep
-"""Every wait of the session goes through here (tests replace it to observe the delays)."""
-
-
-def _positive_or_none(_: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise ValueError(f"{attribute.name} must be a positive int or None, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class RateLimit:
-    """Requests allowed per rolling minute and per rolling day (``None``: unlimited).
-
-    LuxSci limits each API integration; shared servers allow e.g. 60/minute and 6000/day.
-    """
-
-    per_minute: int | None = attrs.field(default=None, validator=_positive_or_none)
-    per_day: int | None = attrs.field(default=None, validator=_positive_or_none)
-
-    @classmethod
-    def shared_server(cls) -> RateLimit:
-        """The limits of a LuxSci shared-server integration (60/minute, 6000/day)."""
-        return cls(per_minute=60, per_day=6000)
+from . import _clock
+from ._settings import RateLimit
 
 
 class _Window:
@@ -60,8 +35,7 @@ class _Window:
 class Pacer:
     """Decides when each request may go: rate budget plus any session-wide 429 pause."""
 
-    def __init__(self, limit: RateLimit | None, clock: Callable[[], float]) -> None:
-        self._clock = clock
+    def __init__(self, limit: RateLimit | None) -> None:
         self._windows: list[_Window] = []
         self._last_slot = 0.0
         if limit is not None:
@@ -73,16 +47,16 @@ class Pacer:
 
     def pause(self, seconds: float) -> None:
         """Hold every request of the session for ``seconds`` (e.g. a 429's ``Retry-After``)."""
-        self._paused_until = max(self._paused_until, self._clock() + seconds)
+        self._paused_until = max(self._paused_until, _clock.monotonic() + seconds)
 
     async def sleep(self, seconds: float) -> None:
         """Back off for ``seconds`` (a retry's own wait, not a session-wide pause)."""
         if seconds > 0:
-            await sleep(seconds)
+            await _clock.sleep(seconds)
 
     async def wait_turn(self) -> None:
         """Wait until this request may be sent."""
-        now = self._clock()
+        now = _clock.monotonic()
         at = now
         if self._windows:
             # Slots are handed out in call order, so send times never go backwards.
@@ -95,7 +69,7 @@ class Pacer:
         # A pause may be set while we sleep, so look again after waking.
         while True:
             at = max(at, self._paused_until)
-            delay = at - self._clock()
+            delay = at - _clock.monotonic()
             if delay <= 0:
                 return
-            await sleep(delay)
+            await _clock.sleep(delay)

@@ -1,0 +1,36 @@
+"""Every default of the SDK, in one place (each setting's docstring says what it means)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+HOST: Final = "rest.luxsci.com"
+MAX_CONCURRENCY: Final = 8
+AUTH_TTL: Final = 600.0
+"""LuxSci does not document a code's lifetime: refresh well before any plausible expiry."""
+
+CONNECT_TIMEOUT: Final = 5.0
+READ_TIMEOUT: Final = 30.0
+WRITE_TIMEOUT: Final = 30.0
+POOL_TIMEOUT: Final = 30.0
+TOTAL_TIMEOUT: Final = 300.0
+
+MAX_RETRIES: Final = 2
+BACKOFF_BASE: Final = 0.5
+BACKOFF_MAX: Final = 8.0
+MAX_RETRY_AFTER: Final = 60.0
+RETRY_BUDGET: Final = 500
+RETRY_COST: Final = 5
+TIMEOUT_RETRY_COST: Final = 10
+
+PAGE_SIZE: Final = 2_000
+"""Rows per report request. With the default concurrency at most ~16,000 rows are held."""
+
+REVOKE_TIMEOUT: Final = 3.0
+"""Seconds closing a session waits for ``DELETE /auth`` before giving up on it."""
+
+JOB_POLL_INTERVAL: Final = 2.0
+JOB_MAX_POLL_INTERVAL: Final = 30.0
+
+GC_PAUSE_BODY: Final = 1 << 16
+"""Bodies from this size on are decoded with the cyclic GC paused (a report page)."""

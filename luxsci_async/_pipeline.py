@@ -1,0 +1,293 @@
+"""The way of every request: pacing, auth code, signing, sending, envelope, decoding, retries.
+
+:meth:`Pipeline.call` is the one road from a checked :class:`Prepared` request to the value
+its caller gets, and :meth:`Pipeline._attempts` its one loop: the login (``POST /auth``)
+and the revocation (``DELETE /auth``) take it too, so every request is paced, counted,
+timed out, capped, read and retried by the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import anyio
+import attrs
+
+from . import _clock, _envelope
+from ._assumptions import API_PREFIX, UPLOAD_FILE_PART, UPLOAD_JSON_PART
+from ._auth import AuthCodes
+from ._defaults import REVOKE_TIMEOUT
+from ._encoding import encode_pairs
+from ._http import HttpxBackend, Transport
+from ._login import auth_code, login_request, revoke_request
+from ._pacing import Pacer
+from ._retry import Retry, RetryBudget, decide
+from ._routes.prepare import Decode, Prepared
+from ._settings import Settings
+from ._signing import body_hash, request_signature, signature_cookie
+from ._wire import HttpBackend, Multipart, RawResponse, SentError
+from .errors import (
+    APIError,
+    AuthenticationError,
+    ConnectError,
+    OutcomeUnknownError,
+    RateLimitError,
+    RequestTimeout,
+    ResponseValidationError,
+    SessionClosedError,
+    TransportError,
+)
+
+logger = logging.getLogger("luxsci_async")
+
+_JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
+_ACCEPT_HEADERS = {"Accept": "application/json"}
+_MAX_RESPONSE_BYTES = 1 << 30  # replaced by the max_response_bytes setting
+
+
+@attrs.define
+class SessionStats:
+    """Counters of what the session sent (for summaries and tests)."""
+
+    requests: int = 0
+    """HTTP requests sent, every attempt counted, ``POST /auth`` included."""
+    retries: int = 0
+    """Attempts repeated after a retryable failure."""
+    auth_requests: int = 0
+    """``POST /auth`` handshakes."""
+    reauthentications: int = 0
+    """Replays after a 401."""
+    rate_limited: int = 0
+    """429 answers received."""
+
+
+Credential = Callable[[], Awaitable[str]]
+"""Gives the auth code to sign an attempt with (``None`` for the unsigned login)."""
+
+
+class Pipeline:
+    """Owns what every request shares: the pool, the auth code, the pacer and the budget."""
+
+    def __init__(
+        self, settings: Settings, *, transport: Transport | None = None, http2: bool = False
+    ) -> None:
+        self.settings = settings
+        self._secret_key = settings.secret.reveal().encode("utf-8")
+        self.http: HttpBackend = HttpxBackend(
+            base_url=settings.base_url,
+            timeout=settings.timeout,
+            max_connections=settings.max_concurrency + 2,
+            transport=transport,
+            http2=http2,
+        )
+        self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
+        self.pacer = Pacer(settings.rate_limit)
+        self._budget = RetryBudget(settings.retry.budget)
+        self.auth = AuthCodes(self._login, ttl=settings.auth_ttl)
+        self.closed = False
+        self.stats = SessionStats()
+
+    # -- the public road ----------------------------------------------------------------------
+
+    async def call(self, request: Prepared, decode: Decode | None = None) -> Any:
+        """Send ``request`` signed with the session's code; return its decoded ``data``.
+
+        ``decode`` (default: the request's own) turns the envelope's ``data`` into the
+        result; a mismatch raises :class:`ResponseValidationError` naming the status,
+        method and path of the response it came from.
+        """
+        if self.closed:
+            raise SessionClosedError("this LuxSci session is closed")
+        data, echoed, raw = await self._attempts(lambda: request, self.auth.get)
+        if echoed is not None:
+            self.auth.adopt(echoed)
+        return _decoded(decode or request.decode, data, raw, request)
+
+    async def aclose(self) -> None:
+        """Revoke the auth code (best effort) and close the pool. Safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
+        with anyio.CancelScope(shield=True):
+            code = self.auth.take()
+            if code is not None:
+                with anyio.move_on_after(REVOKE_TIMEOUT):
+                    await self._revoke(code)
+            await self.http.aclose()
+
+    # -- the auth lifecycle -------------------------------------------------------------------
+
+    async def _login(self) -> str:
+        if self.closed:
+            raise SessionClosedError("the session was closed while authenticating")
+        settings, key = self.settings, self._secret_key
+        _, echoed, raw = await self._attempts(lambda: login_request(settings, key), None)
+        return auth_code(echoed, raw)
+
+    async def _revoke(self, code: str) -> None:
+        async def this_code() -> str:
+            return code
+
+        try:
+            await self._attempts(revoke_request, this_code, replay=False, closing=True)
+        except (TransportError, APIError) as exc:
+            logger.debug("revoking the auth code failed: %s", type(exc).__name__)
+        else:
+            logger.debug("auth code revoked")
+
+    # -- the loop -----------------------------------------------------------------------------
+
+    async def _attempts(
+        self,
+        build: Callable[[], Prepared],
+        credential: Credential | None,
+        *,
+        replay: bool = True,
+        closing: bool = False,
+    ) -> tuple[Any, str | None, RawResponse]:
+        """Attempt a request until it succeeds or the retry decision gives up.
+
+        ``build`` gives the request of each attempt (the login's changes: its date is now);
+        ``credential`` the code it is signed with, or ``None`` for the login. A 401 to a
+        signed request drops that code and replays once with a fresh one (``replay``).
+        """
+        retries = 0
+        replayed = False
+        while True:
+            request = build()
+            method = request.method
+            path = API_PREFIX + request.path
+            query = encode_pairs(request.query)
+            await self.pacer.wait_turn()
+            code = await credential() if credential is not None else None
+            headers = _headers(request, code, self._secret_key, path, query)
+            started = _clock.monotonic()
+            try:
+                async with self._slots:
+                    if self.closed and not closing:
+                        raise SessionClosedError("the session was closed before the request")
+                    self.stats.requests += 1
+                    if credential is None:
+                        self.stats.auth_requests += 1
+                    raw = await self.http.send(
+                        method,
+                        f"{path}?{query}" if query else path,
+                        headers=headers,
+                        content=request.body,
+                        files=_multipart(request),
+                        max_bytes=_MAX_RESPONSE_BYTES,
+                    )
+            except TransportError as exc:
+                self._log(method, path, type(exc).__name__, retries, started)
+                if self.closed and not closing:
+                    raise SessionClosedError("the session was closed during the request") from None
+                if isinstance(exc, SentError) and not request.idempotent and credential is not None:
+                    raise OutcomeUnknownError(
+                        f"{method} {path}: {exc.message}; the request may have been "
+                        "processed, so it was not retried",
+                        method=method,
+                        path=path,
+                    ) from exc  # the SDK's own timeout or drop: a message, no request
+                # A new session is harmless, so POST /auth is retried like an idempotent call.
+                retry = self._retry(exc, retries, idempotent=True)
+                if retry is None:
+                    raise _public(exc, method, path) from None
+                retries += 1
+                await self._wait(retry)
+                continue
+            self._log(method, path, raw.status, retries, started)
+            try:
+                data, echoed = _envelope.read(raw, method, path)
+            except AuthenticationError:
+                if code is None or not replay or replayed:
+                    raise
+                # The code expired or was revoked: re-authenticate once and replay once.
+                replayed = True
+                self.stats.reauthentications += 1
+                self.auth.invalidate(code)
+                continue
+            except APIError as exc:  # 429 and 5xx included
+                retry = self._retry(exc, retries, idempotent=request.idempotent or code is None)
+                if retry is None:
+                    raise
+                retries += 1
+                await self._wait(retry)
+                continue
+            self._budget.refund()
+            return data, echoed, raw
+
+    def _retry(self, exc: Exception, retries: int, *, idempotent: bool) -> Retry | None:
+        if isinstance(exc, RateLimitError):
+            self.stats.rate_limited += 1
+        retry = decide(exc, retries, self.settings.retry, self._budget, idempotent=idempotent)
+        if retry is not None:
+            self.stats.retries += 1
+        return retry
+
+    async def _wait(self, retry: Retry) -> None:
+        if retry.pause:
+            self.pacer.pause(retry.pause)
+        await self.pacer.sleep(retry.delay)
+
+    def _log(self, method: str, path: str, outcome: object, retries: int, started: float) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %s (attempt %d, %.1f ms)",
+                method,
+                path,
+                outcome,
+                retries + 1,
+                (_clock.monotonic() - started) * 1000,
+            )
+
+
+def _headers(
+    request: Prepared, code: str | None, secret_key: bytes, path: str, query: str
+) -> dict[str, str]:
+    base = (
+        _JSON_HEADERS if request.body is not None and request.uploads is None else _ACCEPT_HEADERS
+    )
+    if code is None:
+        return dict(base)
+    digest = body_hash(request.method, request.body)
+    signature = request_signature(secret_key, code, request.method, path, query, digest)
+    return {**base, "Cookie": signature_cookie(code, signature)}
+
+
+def _multipart(request: Prepared) -> Multipart | None:
+    if request.uploads is None:
+        return None
+    parts = [(UPLOAD_JSON_PART, ("json.js", request.body or b"{}", "application/json"))]
+    parts.extend(
+        (UPLOAD_FILE_PART, (name, content, "application/octet-stream"))
+        for name, content in request.uploads
+    )
+    return parts
+
+
+def _decoded(decode: Decode, data: Any, raw: RawResponse, request: Prepared) -> Any:
+    try:
+        return decode(data, raw)
+    except ResponseValidationError as exc:
+        # Decoders know the data, not the exchange: say which response did not fit.
+        raise ResponseValidationError(
+            exc.message,
+            status=raw.status,
+            body=exc.body or _envelope.excerpt(raw.content),
+            data=exc.data,
+            method=request.method,
+            path=API_PREFIX + request.path,
+        ) from None
+
+
+def _public(exc: TransportError, method: str, path: str) -> TransportError:
+    """Turn an internal transport error into the public class, with the request named."""
+    if isinstance(exc, RequestTimeout):
+        cls: type[TransportError] = RequestTimeout
+    elif isinstance(exc, ConnectError):
+        cls = ConnectError
+    else:
+        cls = TransportError
+    return cls(f"{method} {path}: {exc.message}", method=method, path=path)

@@ -1,0 +1,93 @@
+"""What every HTTP backend hands up and how it fails, with no HTTP library imported here.
+
+The pipeline above speaks only in these terms, so the default backend (httpx2) and the
+optional fast one share one contract: the same response object, the same size cap, and
+the same error classes, split by whether the request may have reached the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+import attrs
+
+from .errors import RequestTimeout, ResponseTooLargeError, TransportError
+
+Multipart = list[tuple[str, tuple[str, bytes, str]]]
+"""Form parts as ``(field, (file name, content, content type))``."""
+
+
+@attrs.frozen
+class RawResponse:
+    """One HTTP response as received: status, headers (lower-case names) and the whole body."""
+
+    status: int
+    headers: Mapping[str, str] = attrs.field(repr=False)
+    content: bytes = attrs.field(repr=lambda c: f"<{len(c)} bytes>")
+
+    def header(self, name: str) -> str | None:
+        """A header's value (names are matched in lower case)."""
+        return self.headers.get(name)
+
+
+class SentError(TransportError):
+    """Internal: the failure happened after the request may have reached the server."""
+
+
+class SentTimeout(RequestTimeout, SentError):
+    """A read/write timeout, or the total per-attempt deadline: the request may have arrived."""
+
+
+class BodyCap:
+    """Counts a response body's decoded bytes as they arrive and stops it past ``limit``."""
+
+    __slots__ = ("limit", "size")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+
+    def add(self, chunk: bytes, method: str, path: str, status: int) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise ResponseTooLargeError(
+                f"the response body exceeds max_response_bytes ({self.limit} bytes); "
+                "it was not read further",
+                status=status,
+                method=method,
+                path=path,
+                limit=self.limit,
+            )
+
+
+class HttpBackend(Protocol):
+    """One pooled HTTP client of a session."""
+
+    async def send(
+        self,
+        method: str,
+        target: str,
+        *,
+        headers: Mapping[str, str],
+        content: bytes | None,
+        files: Multipart | None,
+        max_bytes: int,
+    ) -> RawResponse:
+        """Send a request whose path and query are encoded exactly as signed.
+
+        Raises :class:`~luxsci_async.ConnectError` or :class:`~luxsci_async.RequestTimeout`
+        when nothing was sent, :class:`SentError` when the request may have arrived, and
+        :class:`~luxsci_async.ResponseTooLargeError` past ``max_bytes`` of decoded body.
+        Never follows a redirect. No error it raises chains the library's own exception,
+        which would keep the request (and its signed cookie or login body) reachable.
+        """
+        ...
+
+    async def aclose(self) -> None:
+        """Close every connection."""
+        ...
+
+    def checked_out_connections(self) -> int:
+        """Connections currently in use (for leak checks in tests)."""
+        ...
