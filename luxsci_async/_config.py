@@ -92,7 +92,7 @@ def _number(name: str, value: object, *, minimum: float, integer: bool = False) 
         raise ConfigurationError(f"{name} must be {expected}, got {value!r}")
     if not minimum <= value < float("inf"):  # also refuses NaN
         raise ConfigurationError(f"{name} must be a finite number >= {minimum}, got {value!r}")
-    return float(value)
+    return value  # an int stays exact (float() of a huge one would overflow)
 
 
 def resolve(
@@ -110,6 +110,7 @@ def resolve(
     rate_limit: RateLimit | None,
     max_concurrency: int,
     auth_ttl: float | None,
+    max_response_bytes: int | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Merge arguments with ``LUXSCI_*`` variables (arguments win) and check the result.
@@ -186,5 +187,13 @@ def resolve(
         max_concurrency=int(_number("max_concurrency", max_concurrency, minimum=1, integer=True)),
         auth_ttl=_number(
             "auth_ttl", _defaults.AUTH_TTL if auth_ttl is None else auth_ttl, minimum=0.01
+        ),
+        max_response_bytes=int(
+            _number(
+                "max_response_bytes",
+                _defaults.MAX_RESPONSE_BYTES if max_response_bytes is None else max_response_bytes,
+                minimum=1024,
+                integer=True,
+            )
         ),
     )

@@ -32,5 +32,8 @@ REVOKE_TIMEOUT: Final = 3.0
 JOB_POLL_INTERVAL: Final = 2.0
 JOB_MAX_POLL_INTERVAL: Final = 30.0
 
+MAX_RESPONSE_BYTES: Final = 64 << 20
+"""64 MiB: the emulator's widest 50,000-row page is ~9 MB, so this allows ~1.3 KB a row."""
+
 GC_PAUSE_BODY: Final = 1 << 16
 """Bodies from this size on are decoded with the cyclic GC paused (a report page)."""

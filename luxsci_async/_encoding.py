@@ -48,6 +48,8 @@ def path_value(field: str, value: object, *, multi_segment: bool = False) -> str
     """Check one path parameter and percent-encode it (per segment)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise TypeError(f"{field}: expected str or int, got {type(value).__name__}")
+    if isinstance(value, int):
+        checked_int(field, value)
     text = _checked_text(field, str(value), MAX_PATH_VALUE)
     if not text.strip():
         raise ValueError(f"{field}: must not be empty")
@@ -67,12 +69,26 @@ def fill_path(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def query_value(field: str, value: Any) -> str:
-    """The text form of one query value, before percent-encoding."""
+INT_RANGE = range(-(2**63), 2**63)
+"""Integers LuxSci's JSON can hold: a signed 64-bit range, checked before anything is sent."""
+
+
+def checked_int(field: str, value: int) -> int:
+    """``value`` if it fits in 64 bits, else a ``ValueError`` naming ``field``."""
+    if value not in INT_RANGE:
+        raise ValueError(f"{field}: integer out of range (must fit in 64 bits)")
+    return value
+
+
+def query_value(field: str, value: Any, *, nested: bool = False) -> str:
+    """The text form of one query value, before percent-encoding.
+
+    A list is sent comma-joined; its items must be single values, not lists.
+    """
     if isinstance(value, bool):
         return str(BOOL_TRUE if value else BOOL_FALSE)
     if isinstance(value, int):
-        return str(value)
+        return str(checked_int(field, value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"{field}: must be a finite number")
@@ -85,7 +101,9 @@ def query_value(field: str, value: Any) -> str:
         except ValueError as exc:
             raise ValueError(f"{field}: {exc}") from None
     if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
-        items = [query_value(f"{field}[{i}]", item) for i, item in enumerate(value)]
+        if nested:
+            raise TypeError(f"{field}: a list item must be a single value, not a list")
+        items = [query_value(f"{field}[{i}]", item, nested=True) for i, item in enumerate(value)]
         return LIST_SEPARATOR.join(items)
     raise TypeError(f"{field}: unsupported query value type {type(value).__name__}")
 

@@ -38,7 +38,7 @@ from .errors import (
 _MAX_MESSAGE = 300
 _ENVELOPE_KEYS = (ENVELOPE_SUCCESS, ENVELOPE_DATA, ENVELOPE_AUTH, *ENVELOPE_ERROR_KEYS)
 _KEY_PATTERN = re.compile(
-    rb'"(?:' + b"|".join(re.escape(k.encode()) for k in _ENVELOPE_KEYS) + rb')"\s*:'
+    rb'"(' + b"|".join(re.escape(k.encode()) for k in _ENVELOPE_KEYS) + rb')"\s*:'
 )
 _ENDS = 1024
 """Bytes at each end of a large body searched for envelope keys (see :func:`_duplicate_key`)."""

@@ -8,8 +8,9 @@ or the login body).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 import anyio
@@ -17,7 +18,13 @@ import httpx2
 
 from ._settings import Timeout
 from ._wire import BodyCap, Multipart, RawResponse, SentError, SentTimeout
-from .errors import ConfigurationError, ConnectError, RequestTimeout, TransportError
+from .errors import (
+    ConfigurationError,
+    ConnectError,
+    RequestTimeout,
+    ResponseTooLargeError,
+    TransportError,
+)
 
 Transport = httpx2.AsyncBaseTransport
 """What ``LuxSci(transport=...)`` takes: an ``httpx2`` transport (a mock, an ASGI app, ...)."""
@@ -113,9 +120,21 @@ class HttpxBackend:
             status = response.status_code
             cap = BodyCap(max_bytes)
             path = target.split("?", 1)[0]
+            declared = response.headers.get("content-length", "")
+            if (
+                declared.isascii()
+                and declared.isdigit()
+                and "content-encoding" not in response.headers
+            ):
+                cap.add(b"", method, path, status, declared=int(declared))
             chunks = []
-            async for chunk in response.aiter_bytes():
-                cap.add(chunk, method, path, status)
+            body = response.aiter_bytes()
+            async for chunk in body:
+                try:
+                    cap.add(chunk, method, path, status)
+                except ResponseTooLargeError:
+                    await _abandon(response, body)
+                    raise
                 chunks.append(chunk)
         finally:
             await response.aclose()
@@ -129,6 +148,19 @@ class HttpxBackend:
         if pool is None:
             return 0
         return sum(1 for conn in pool.connections if not conn.is_idle())
+
+
+async def _abandon(response: httpx2.Response, body: AsyncIterator[bytes]) -> None:
+    """Stop reading a body half-way and leave no generator of httpx2's suspended.
+
+    Closing the response first ends the stream beneath, so the iteration ends at once
+    with an error instead of reading on; running it to that end finishes every nested
+    generator now, rather than leaving them to the garbage collector (which trio reports).
+    """
+    await response.aclose()
+    with contextlib.suppress(httpx2.HTTPError, RuntimeError):
+        async for _ in body:
+            pass
 
 
 def _reason(exc: BaseException) -> str:

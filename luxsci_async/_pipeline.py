@@ -44,7 +44,6 @@ logger = logging.getLogger("luxsci_async")
 
 _JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 _ACCEPT_HEADERS = {"Accept": "application/json"}
-_MAX_RESPONSE_BYTES = 1 << 30  # replaced by the max_response_bytes setting
 
 
 @attrs.define
@@ -177,7 +176,7 @@ class Pipeline:
                         headers=headers,
                         content=request.body,
                         files=_multipart(request),
-                        max_bytes=_MAX_RESPONSE_BYTES,
+                        max_bytes=self.settings.max_response_bytes,
                     )
             except TransportError as exc:
                 self._log(method, path, type(exc).__name__, retries, started)

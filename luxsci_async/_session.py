@@ -49,6 +49,8 @@ class LuxSci:
         rate_limit: an optional client-side :class:`RateLimit` budget.
         max_concurrency: requests in flight at once; more wait their turn (default 8).
         auth_ttl: seconds an auth code is used before it is refreshed (default 600).
+        max_response_bytes: the largest response body read, decoded (default 64 MiB);
+            a longer one raises :class:`ResponseTooLargeError` and is not read further.
         transport: an ``httpx2.AsyncBaseTransport`` to send through instead of the network
             (a mock, or the emulator's in-process ASGI transport); a third-party type on
             purpose, so that httpx2's testing tools work as they are.
@@ -71,6 +73,7 @@ class LuxSci:
         rate_limit: RateLimit | None = None,
         max_concurrency: int = _defaults.MAX_CONCURRENCY,
         auth_ttl: float | None = None,
+        max_response_bytes: int | None = None,
         transport: Transport | None = None,
         http2: bool = False,
     ) -> None:
@@ -88,6 +91,7 @@ class LuxSci:
             rate_limit=rate_limit,
             max_concurrency=max_concurrency,
             auth_ttl=auth_ttl,
+            max_response_bytes=max_response_bytes,
         )
         self._settings = settings
         self._pipeline = Pipeline(settings, transport=transport, http2=http2)

@@ -128,3 +128,4 @@ class Settings:
     rate_limit: RateLimit | None
     max_concurrency: int
     auth_ttl: float
+    max_response_bytes: int

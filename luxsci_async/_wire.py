@@ -48,9 +48,10 @@ class BodyCap:
         self.limit = limit
         self.size = 0
 
-    def add(self, chunk: bytes, method: str, path: str, status: int) -> None:
+    def add(self, chunk: bytes, method: str, path: str, status: int, *, declared: int = 0) -> None:
+        """Count ``chunk``; ``declared`` is a length announced before the body (refused early)."""
         self.size += len(chunk)
-        if self.size > self.limit:
+        if max(self.size, declared) > self.limit:
             raise ResponseTooLargeError(
                 f"the response body exceeds max_response_bytes ({self.limit} bytes); "
                 "it was not read further",

@@ -23,7 +23,7 @@ def hmac_hex(message: str, secret: str = SECRET) -> str:
 def expected_cookie(
     code: str, method: str, raw_path: str, query: str, body: bytes = b"", secret: str = SECRET
 ) -> str:
-    body_sha = hashlib.sha256(body.strip()).hexdigest() if body else ""
+    body_sha = hashlib.sha256(body.strip()).hexdigest() if method in ("POST", "PUT") else ""
     sig = hmac_hex(f"{code}\n{method}\n{raw_path}\n{query}\n{body_sha}\n", secret)
     return f"signature={code}:{sig}"
 

@@ -300,6 +300,8 @@ async def test_job_wait_polls_until_complete(api: FakeAPI, fake_clock: Any) -> N
     assert isinstance(final, Job)
     assert final.status is JobStatus.COMPLETE
     assert seen == [JobStatus.SUBMITTED, JobStatus.RUNNING, JobStatus.UPLOADING, JobStatus.COMPLETE]
+    # Three waits on the fake clock, backing off by half each time: none of them real.
+    assert fake_clock.sleeps == [1.0, 1.5, 2.25]
     export = next(r for r in api.requests if b"destination" in r.url.raw_path)
     assert b"destination=sftp&destination_hostname=files.example" in export.url.raw_path
     assert b"from_date=2024-01-01%2000%3A00%3A00" in export.url.raw_path

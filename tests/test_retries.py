@@ -157,14 +157,35 @@ async def test_retry_after_beyond_the_cap_is_not_waited_for(
     assert len([r for r in api.requests if r.url.path.endswith("/things")]) == 1
 
 
-async def test_backoff_is_exponential_with_full_jitter(api: FakeAPI, fake_clock: FakeClock) -> None:
+async def test_backoff_is_exponential_with_full_jitter(
+    api: FakeAPI, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each wait is drawn uniformly from [0, ceiling], the ceiling doubling up to the max."""
+    import luxsci_async._settings as settings_module
+
+    draws: list[tuple[float, float]] = []
+
+    def top_of_range(low: float, high: float) -> float:
+        draws.append((low, high))
+        return high
+
+    monkeypatch.setattr(settings_module.random, "uniform", top_of_range)
     api.on("GET", PATH, script(fail(503), fail(503), fail(503)))
     policy = RetryPolicy(max_retries=3, backoff_base=1.0, backoff_max=3.0)
     async with make_session(retry=policy) as lux:
         await _call(lux, "GET")
-    assert len(fake_clock.sleeps) == 3
-    for ceiling, slept in zip([1.0, 2.0, 3.0], fake_clock.sleeps):
-        assert 0 <= slept <= ceiling
+    assert draws == [(0, 1.0), (0, 2.0), (0, 3.0)]
+    assert fake_clock.sleeps == [1.0, 2.0, 3.0]
+
+
+def test_backoff_jitter_spreads_the_waits() -> None:
+    """Full jitter: the waits for one retry number differ and fill their range."""
+    policy = RetryPolicy(backoff_base=1.0, backoff_max=8.0)
+    waits = [policy.backoff(3) for _ in range(200)]
+    assert all(0 <= w <= 4.0 for w in waits)
+    assert min(waits) < 1.0
+    assert max(waits) > 3.0
+    assert len(set(waits)) > 190
 
 
 async def test_retry_budget_stops_a_storm(api: FakeAPI, fake_clock: FakeClock) -> None:

@@ -17,7 +17,7 @@ import attrs
 
 from .._assumptions import UPLOAD_ATTACHMENTS_KEY
 from .._convert import dump_json, format_datetime_param, structure
-from .._encoding import QueryPairs, fill_path, path_value, query_pairs
+from .._encoding import QueryPairs, checked_int, fill_path, path_value, query_pairs
 from .._types import UNSET, Attachment, Unset, Upload
 from .._wire import RawResponse
 from .spec import Param, Route
@@ -98,10 +98,13 @@ def check_value(param: Param, value: Any) -> Any:
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             raise _type_error(param, "int", value)
+        checked_int(param.name, value)
     elif kind == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _type_error(param, "a number", value)
-        if not math.isfinite(value):
+        if isinstance(value, int):
+            checked_int(param.name, value)
+        elif not math.isfinite(value):
             raise ValueError(f"{param.name}: must be a finite number")
     elif kind == "bool":
         if not isinstance(value, bool):
