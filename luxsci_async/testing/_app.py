@@ -24,9 +24,10 @@ from .._assumptions import (
 )
 from .._routes.spec import Route
 from ._auth import Authenticator, AuthFailure, body_hash
+from ._calls import NO_DATA, Call, HttpError
 from ._config import EmulatorConfig
-from ._handlers import NO_DATA, Call, HttpError, Operations
 from ._limits import FaultPlan, RateLimiter
+from ._operations import Operations
 from ._routing import Compiled, compile_routes
 from ._stats import StatsRecorder
 from ._store import Store
@@ -115,8 +116,6 @@ class EmulatorApp:
             [r for r in routes if r.path != AUTH_PATH], API_PREFIX
         )
         self.store = Store()
-        self.ops = Operations(config, shapes, self.store, account)
-        self.ops.seed(users)
         self.auth = Authenticator(
             token=token,
             secret=secret,
@@ -124,7 +123,10 @@ class EmulatorApp:
             ttl=config.auth_ttl,
             clock_skew=config.clock_skew,
         )
-        self.ops.on_user_gone = self.auth.forget_user  # type: ignore[method-assign]
+        self.ops = Operations(
+            config, shapes, self.store, account, on_user_gone=self.auth.forget_user
+        )
+        self.ops.seed(users)
         self.stats = StatsRecorder()
         self._limits = RateLimiter(config)
         self._faults = FaultPlan(config)
