@@ -21,6 +21,8 @@ ENVELOPE_SUCCESS: Final = "success"
 ENVELOPE_DATA: Final = "data"
 ENVELOPE_AUTH: Final = "auth"
 """An ``auth`` key in any response carries a code that replaces the current one (assumption 3)."""
+ENVELOPE_ERROR_MESSAGE: Final = "error_message"
+"""The failure-text key the emulator answers with: the one LuxSci's public clients read."""
 ENVELOPE_COMMENT: Final = "comment"
 ENVELOPE_ERROR_KEYS: Final = ("error", "error_message")
 """Failure text; ``error_message`` is accepted as a synonym."""

@@ -1,87 +1,25 @@
 """The emulator itself: auth mechanics, envelopes, reports, jobs, knobs, CRUD, entry point.
 
-Requests are signed by a tiny helper below (not by the SDK) and sent with httpx to 127.0.0.1.
+Requests are signed by a tiny helper (``emulator_client``, not the SDK) and sent with httpx
+to 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 import pytest
 
 from luxsci_async.testing import Emulator
 
-PREFIX = "/perl/api/v2"
-
-
-def _hmac(secret: str, message: str) -> str:
-    return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
-
-
-class Signer:
-    """A minimal, independent LuxSci client: handshake plus signed requests."""
-
-    def __init__(self, emu: Emulator, http: httpx.Client, user: str | None = None) -> None:
-        self.emu, self.http, self.user = emu, http, user
-        self.code = ""
-
-    def handshake(
-        self, *, date: int | str | None = None, sig_upper: bool = False
-    ) -> httpx.Response:
-        date = int(time.time()) if date is None else date
-        body: dict[str, Any] = {"token": self.emu.token, "date": date}
-        message = f"{self.emu.token}\n{date}\n"
-        if self.user is not None:
-            password = self.emu.users[self.user]
-            body.update(user=self.user, **{"pass": password})
-            message += f"{self.user}\n{password}\n"
-        signature = _hmac(self.emu.secret, message)
-        body["signature"] = signature.upper() if sig_upper else signature
-        response = self.http.post(PREFIX + "/auth", json=body)
-        if response.status_code == 201:
-            self.code = response.json()["auth"]
-        return response
-
-    def cookie(self, method: str, path: str, query: str = "", body: bytes = b"") -> str:
-        digest = hashlib.sha256(body.strip()).hexdigest() if method in ("POST", "PUT") else ""
-        message = f"{self.code}\n{method}\n{path}\n{query}\n{digest}\n"
-        return f"signature={self.code}:{_hmac(self.emu.secret, message)}"
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        params: dict[str, Any] | None = None,
-        json_body: Any = None,
-        *,
-        tamper_query: str | None = None,
-        tamper_body: bytes | None = None,
-        upper: bool = False,
-    ) -> httpx.Response:
-        full = PREFIX + path
-        query = "&".join(
-            f"{quote(k, safe='')}={quote(str(v), safe='')}" for k, v in (params or {}).items()
-        )
-        body = json.dumps(json_body).encode() if json_body is not None else b""
-        cookie = self.cookie(method, full, query, body)
-        if upper:
-            code, _, sig = cookie.partition("=")[2].rpartition(":")
-            cookie = f"signature={code}:{sig.upper()}"
-        sent_query = tamper_query if tamper_query is not None else query
-        url = full + (f"?{sent_query}" if sent_query else "")
-        headers = {"cookie": cookie}
-        if body:
-            headers["content-type"] = "application/json"
-        return self.http.request(method, url, content=tamper_body or body, headers=headers)
+from .emulator_client import PREFIX, Signer, hmac_hex
 
 
 @pytest.fixture(scope="module")
@@ -129,11 +67,11 @@ def test_stale_date_and_bad_handshake_signature(emu: Emulator, http: httpx.Clien
     stale = Signer(emu, http).handshake(date=int(time.time()) - 3600)
     assert stale.status_code == 401
     assert stale.json()["success"] == 0
-    assert "date" in stale.json()["error"]
+    assert "date" in stale.json()["error_message"]
     body = {"token": emu.token, "date": int(time.time()), "signature": "0" * 64}
     bad = http.post(PREFIX + "/auth", json=body)
     assert bad.status_code == 401
-    assert bad.json() == {"success": 0, "error": "bad signature"}
+    assert bad.json() == {"success": 0, "error_message": "bad signature"}
 
 
 def test_wrong_signature_is_rejected(acct: Signer) -> None:
@@ -181,7 +119,7 @@ def test_expired_code() -> None:
         time.sleep(0.4)
         expired = signer.request("GET", f"/account/{emu.account}/domains")
         assert expired.status_code == 401
-        assert "expired" in expired.json()["error"]
+        assert "expired" in expired.json()["error_message"]
 
 
 def test_revoked_code(acct: Signer) -> None:
@@ -225,14 +163,14 @@ def test_unknown_path_and_object(acct: Signer) -> None:
 def test_bad_report_input(acct: Signer, params: dict[str, Any]) -> None:
     response = _report(acct, **params)
     assert response.status_code == 400
-    assert response.json()["error"]
+    assert response.json()["error_message"]
 
 
 def test_bad_body_input(acct: Signer) -> None:
     path = f"/account/{acct.emu.account}/aliases"
     missing = acct.request("POST", path, json_body={"user": "x", "action": "email"})
     assert missing.status_code == 400
-    assert "domain" in missing.json()["error"]
+    assert "domain" in missing.json()["error_message"]
     wrong = acct.request("POST", path, json_body={"user": 5, "domain": "d", "action": "email"})
     assert wrong.status_code == 400
     bad_source = acct.request("GET", f"/account/{acct.emu.account}/report/email/fax/opens")
@@ -534,13 +472,13 @@ async def test_asgi_mode() -> None:
     transport = httpx.ASGITransport(app=emu.app)
     async with httpx.AsyncClient(transport=transport, base_url="http://emulator") as client:
         date = int(time.time())
-        signature = _hmac(emu.secret, f"{emu.token}\n{date}\n")
+        signature = hmac_hex(emu.secret, f"{emu.token}\n{date}\n")
         auth = await client.post(
             PREFIX + "/auth", json={"token": emu.token, "date": date, "signature": signature}
         )
         code = auth.json()["auth"]
         path = f"{PREFIX}/account/{emu.account}/report/smtp/failures"
-        sig = _hmac(emu.secret, f"{code}\nGET\n{path}\nmatches=5\n\n")
+        sig = hmac_hex(emu.secret, f"{code}\nGET\n{path}\nmatches=5\n\n")
         page = await client.get(f"{path}?matches=5", headers={"cookie": f"signature={code}:{sig}"})
         assert page.status_code == 200
         assert len(page.json()["data"]["rows"]) == 5

@@ -5,11 +5,18 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .._assumptions import DESTINATION_PARAMS, REPORT_HEADER, REPORT_ROWS, REPORT_TOTAL
+from .._assumptions import (
+    DESTINATION_PARAMS,
+    JOB_DONE_STATUSES,
+    REPORT_HEADER,
+    REPORT_ROWS,
+    REPORT_TOTAL,
+)
 from ._calls import Call, HttpError, concrete
 from ._records import Records
 from ._reports import BadReportQuery, ReportData, ReportShape
 from ._routing import segments
+from ._store import JobRecord
 from ._validate import BadInput, paging
 
 
@@ -19,6 +26,7 @@ class ReportOps:
     def __init__(self, records: Records) -> None:
         self.config = records.config
         self.store = records.store
+        self.users_path = records.users_path
         self.data = ReportData(seed=self.config.seed, rows=self.config.rows)
         self._shapes: dict[str, ReportShape] = {}
 
@@ -35,8 +43,10 @@ class ReportOps:
             if self.config.fail_jobs or "fail" in destination.lower():
                 host = call.query.get(DESTINATION_PARAMS[1], destination)
                 failure = f"upload to {host} failed: connection refused"
-            job = self.store.new_job(_owner(call), stop - start, failure)
-            return {"job_id": job.job_id}
+            owner = _owner(call)
+            job = self.store.new_job(owner, stop - start, failure, uid=self._uid(owner))
+            # LuxSci answers a started job with the job's status object, not only its id.
+            return self._view(job, time.time())
         shape = self._shape(call)
         rows = self.data.rows_between(shape, start, stop) if matches else []
         return {REPORT_HEADER: shape.header, REPORT_ROWS: rows, REPORT_TOTAL: hi - lo}
@@ -55,18 +65,34 @@ class ReportOps:
 
     def jobs(self, call: Call) -> Any:
         owner, now = _owner(call), time.time()
-        return [
-            job.view(now, self.config.job_seconds)
-            for job in self.store.jobs.values()
-            if job.owner == owner
-        ]
+        return [self._view(job, now) for job in self.store.jobs.values() if job.owner == owner]
 
     def job(self, call: Call) -> Any:
         raw = call.values.get("job_id") or call.item_id()
         job = self.store.jobs.get(int(raw)) if raw.isdigit() else None
         if job is None or job.owner != _owner(call):
             raise HttpError(404, f"no such job {raw}")
-        return job.view(time.time(), self.config.job_seconds)
+        return self._view(job, time.time())
+
+    def _view(self, job: JobRecord, now: float) -> dict[str, Any]:
+        """A job's status object, with the account-wide job counts."""
+        duration = self.config.job_seconds
+        running = sum(
+            other.view(now, duration)["status"] not in JOB_DONE_STATUSES
+            for other in self.store.jobs.values()
+        )
+        return {
+            **job.view(now, duration),
+            "current_jobs": running,
+            "max_jobs": self.config.max_jobs,
+        }
+
+    def _uid(self, owner: str) -> int:
+        kind, _, name = owner.partition("/")
+        if kind != "user":
+            return 0
+        uid = self.store.collection(self.users_path).get(name, {}).get("uid")
+        return uid if isinstance(uid, int) else 0
 
 
 def _owner(call: Call) -> str:
