@@ -20,8 +20,10 @@ ENVELOPE_SUCCESS: Final = "success"
 ENVELOPE_DATA: Final = "data"
 ENVELOPE_AUTH: Final = "auth"
 """An ``auth`` key in any response carries a code that replaces the current one (assumption 3)."""
+ENVELOPE_ERROR_MESSAGE: Final = "error_message"
+"""The failure-text key the emulator answers with: the one LuxSci's public clients read."""
 ENVELOPE_COMMENT: Final = "comment"
-ENVELOPE_ERROR_KEYS: Final = ("error_message", "error")
+ENVELOPE_ERROR_KEYS: Final = (ENVELOPE_ERROR_MESSAGE, "error")
 """Failure text, read in this order: two public clients read ``error_message``; ``error``
 is the fallback."""
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import uvicorn
 
-Scope = dict[str, Any]
+AsgiScope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
-async def slow_app(scope: Scope, receive: Receive, send: Send) -> None:
+async def slow_app(scope: AsgiScope, receive: Receive, send: Send) -> None:
     """Answers /auth at once; any other path after ``?delay=`` seconds (default 0)."""
     if scope["type"] != "http":
         return

@@ -1,87 +1,23 @@
-"""The emulator itself: auth mechanics, envelopes, reports, jobs, knobs, CRUD, entry point.
+"""The emulator itself: auth mechanics, envelopes, reports, jobs, knobs, entry point.
 
-Requests are signed by a tiny helper below (not by the SDK) and sent with httpx to 127.0.0.1.
+Requests are signed by a tiny helper (``emulator_client``, not the SDK) and sent with httpx
+to 127.0.0.1.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx2
 import pytest
 
 from luxsci_async.testing import Emulator
 
-PREFIX = "/perl/api/v2"
-
-
-def _hmac(secret: str, message: str) -> str:
-    return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
-
-
-class Signer:
-    """A minimal, independent LuxSci client: handshake plus signed requests."""
-
-    def __init__(self, emu: Emulator, http: httpx2.Client, user: str | None = None) -> None:
-        self.emu, self.http, self.user = emu, http, user
-        self.code = ""
-
-    def handshake(
-        self, *, date: int | str | None = None, sig_upper: bool = False
-    ) -> httpx2.Response:
-        date = int(time.time()) if date is None else date
-        body: dict[str, Any] = {"token": self.emu.token, "date": date}
-        message = f"{self.emu.token}\n{date}\n"
-        if self.user is not None:
-            password = self.emu.users[self.user]
-            body.update(user=self.user, **{"pass": password})
-            message += f"{self.user}\n{password}\n"
-        signature = _hmac(self.emu.secret, message)
-        body["signature"] = signature.upper() if sig_upper else signature
-        response = self.http.post(PREFIX + "/auth", json=body)
-        if response.status_code == 201:
-            self.code = response.json()["auth"]
-        return response
-
-    def cookie(self, method: str, path: str, query: str = "", body: bytes = b"") -> str:
-        digest = hashlib.sha256(body.strip()).hexdigest() if method in ("POST", "PUT") else ""
-        message = f"{self.code}\n{method}\n{path}\n{query}\n{digest}\n"
-        return f"signature={self.code}:{_hmac(self.emu.secret, message)}"
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        params: dict[str, Any] | None = None,
-        json_body: Any = None,
-        *,
-        tamper_query: str | None = None,
-        tamper_body: bytes | None = None,
-        upper: bool = False,
-    ) -> httpx2.Response:
-        full = PREFIX + path
-        query = "&".join(
-            f"{quote(k, safe='')}={quote(str(v), safe='')}" for k, v in (params or {}).items()
-        )
-        body = json.dumps(json_body).encode() if json_body is not None else b""
-        cookie = self.cookie(method, full, query, body)
-        if upper:
-            code, _, sig = cookie.partition("=")[2].rpartition(":")
-            cookie = f"signature={code}:{sig.upper()}"
-        sent_query = tamper_query if tamper_query is not None else query
-        url = full + (f"?{sent_query}" if sent_query else "")
-        headers = {"cookie": cookie}
-        if body:
-            headers["content-type"] = "application/json"
-        return self.http.request(method, url, content=tamper_body or body, headers=headers)
+from .emulator_client import PREFIX, Signer, hmac_hex
 
 
 @pytest.fixture(scope="module")
@@ -129,11 +65,11 @@ def test_stale_date_and_bad_handshake_signature(emu: Emulator, http: httpx2.Clie
     stale = Signer(emu, http).handshake(date=int(time.time()) - 3600)
     assert stale.status_code == 401
     assert stale.json()["success"] == 0
-    assert "date" in stale.json()["error"]
+    assert "date" in stale.json()["error_message"]
     body = {"token": emu.token, "date": int(time.time()), "signature": "0" * 64}
     bad = http.post(PREFIX + "/auth", json=body)
     assert bad.status_code == 401
-    assert bad.json() == {"success": 0, "error": "bad signature"}
+    assert bad.json() == {"success": 0, "error_message": "bad signature"}
 
 
 def test_wrong_signature_is_rejected(acct: Signer) -> None:
@@ -181,7 +117,7 @@ def test_expired_code() -> None:
         time.sleep(0.4)
         expired = signer.request("GET", f"/account/{emu.account}/domains")
         assert expired.status_code == 401
-        assert "expired" in expired.json()["error"]
+        assert "expired" in expired.json()["error_message"]
 
 
 def test_revoked_code(acct: Signer) -> None:
@@ -225,14 +161,14 @@ def test_unknown_path_and_object(acct: Signer) -> None:
 def test_bad_report_input(acct: Signer, params: dict[str, Any]) -> None:
     response = _report(acct, **params)
     assert response.status_code == 400
-    assert response.json()["error"]
+    assert response.json()["error_message"]
 
 
 def test_bad_body_input(acct: Signer) -> None:
     path = f"/account/{acct.emu.account}/aliases"
     missing = acct.request("POST", path, json_body={"user": "x", "action": "email"})
     assert missing.status_code == 400
-    assert "domain" in missing.json()["error"]
+    assert "domain" in missing.json()["error_message"]
     wrong = acct.request("POST", path, json_body={"user": 5, "domain": "d", "action": "email"})
     assert wrong.status_code == 400
     bad_source = acct.request("GET", f"/account/{acct.emu.account}/report/email/fax/opens")
@@ -408,123 +344,6 @@ def test_stats(emu: Emulator, acct: Signer) -> None:
     assert stats.statuses == {200: 1, 201: 1}
 
 
-# --- CRUD ---------------------------------------------------------------------------------------
-
-
-def test_alias_round_trip(acct: Signer) -> None:
-    base = f"/account/{acct.emu.account}/aliases"
-    body = {"user": "info", "domain": "example.com", "action": "email", "dest": "a@example.com"}
-    assert acct.request("POST", base, json_body=body).status_code == 200
-    got = acct.request("GET", f"{base}/info@example.com").json()["data"]
-    assert got["dest"] == "a@example.com"
-    upd = acct.request("PUT", f"{base}/info@example.com", json_body={"dest": "b@example.com"})
-    assert upd.status_code == 200
-    assert acct.request("GET", f"{base}/info@example.com").json()["data"]["dest"] == "b@example.com"
-    listed = acct.request("GET", base).json()["data"]
-    assert "info@example.com" in [a["alias"] for a in listed]
-    assert acct.request("DELETE", f"{base}/info@example.com").status_code == 200
-    assert acct.request("GET", f"{base}/info@example.com").status_code == 404
-
-
-def test_users_and_user_login(emu: Emulator, acct: Signer) -> None:
-    base = f"/account/{emu.account}/users"
-    created = acct.request("POST", base, json_body={"user": "new@example.com", "password": "pw-1"})
-    assert created.status_code == 200
-    assert "password" not in created.text
-    emu.users["new@example.com"] = "pw-1"
-    try:
-        signer = Signer(emu, acct.http, user="new@example.com")
-        assert signer.handshake().status_code == 201
-        renamed = acct.request(
-            "PUT", f"{base}/new@example.com/rename", json_body={"new_user": "newer@example.com"}
-        )
-        assert renamed.status_code == 200
-        assert signer.request("GET", "/user/newer@example.com/profile").status_code == 401
-    finally:
-        del emu.users["new@example.com"]
-    assert acct.request("DELETE", f"{base}/newer@example.com").status_code == 200
-
-
-def test_webaide_entries_bulk_and_changes(emu: Emulator, acct: Signer) -> None:
-    user = next(iter(emu.users))
-    made = acct.request("POST", f"/user/{user}/webaides/calendars", json_body={"title": "Team"})
-    webaide_id = made.json()["data"]["webaide_id"]
-    entries = f"/user/{user}/webaides/calendars/{webaide_id}/entries"
-    bulk = acct.request(
-        "POST",
-        f"{entries}/bulk",
-        json_body={
-            "entries": [
-                {"title": "a", "start": "2024-05-01 10:00:00"},
-                {"title": "b", "start": "2024-07-01 10:00:00"},
-            ]
-        },
-    )
-    ids = [e["entry_id"] for e in bulk.json()["data"]]
-    assert len(ids) == 2
-    in_range = acct.request(
-        "GET",
-        f"/user/{user}/webaides/calendars/{webaide_id}/range",
-        {"start": "2024-04-01 00:00:00", "end": "2024-06-01 00:00:00"},
-    )
-    assert [e["title"] for e in in_range.json()["data"]] == ["a"]
-    gone = acct.request("DELETE", f"{entries}/bulk", {"entry_ids": f"{ids[0]}"})
-    assert gone.status_code == 200
-    changes = acct.request(
-        "GET",
-        f"/user/{user}/webaides/calendars/{webaide_id}/changes",
-        {"since": "2000-01-01 00:00:00"},
-    ).json()["data"]
-    assert changes["deleted"] == [ids[0]]
-    assert len(changes["added"]) == 1
-
-
-def test_content_library_upload(emu: Emulator, acct: Signer) -> None:
-    user = next(iter(emu.users))
-    path = f"{PREFIX}/user/{user}/content_library/docs/a.txt"
-    content = b"hello"
-    meta = json.dumps(
-        {"attachments": [{"name": "a.txt", "hash": hashlib.sha256(content).hexdigest()}]}
-    )
-
-    def upload(data: bytes) -> httpx2.Response:
-        cookie = acct.cookie("POST", path, "", meta.encode())
-        return acct.http.post(
-            path,
-            headers={"cookie": cookie},
-            files=[
-                ("json", ("json.js", meta, "application/json")),
-                ("files", ("a.txt", data, "application/octet-stream")),
-            ],
-        )
-
-    assert upload(b"tampered").status_code == 400
-    assert upload(content).status_code == 200, upload(content).text
-    got = acct.request("GET", f"/user/{user}/content_library/docs/a.txt").json()["data"]
-    assert got["size"] == 5
-    listing = acct.request("GET", f"/user/{user}/content_library/docs").json()["data"]
-    assert [e["name"] for e in listing] == ["a.txt"]
-
-
-def test_every_route_answers(emu: Emulator, acct: Signer) -> None:
-    from luxsci_async._routes.table import ROUTES
-
-    user = next(iter(emu.users))
-    values = {"account": emu.account, "username": user, "source": "smtp", "webaide_type": "tasks"}
-    for route in ROUTES:
-        if route.path == "/auth" or route.method != "GET":
-            continue
-        path = route.path
-        for name in [s[1:-1] for s in path.split("/") if s.startswith("{")]:
-            path = path.replace("{" + name + "}", values.get(name, "1"))
-        params = {p.wire_name: "2024-01-01 00:00:00" for p in route.query if p.required}
-        if any(p.kind == "str_list" for p in route.query if p.required):
-            params = {p.wire_name: "1" for p in route.query if p.required}
-        response = acct.request("GET", path, params)
-        assert response.status_code in (200, 404), (route.path, response.text)
-        assert response.json()["success"] == (1 if response.status_code == 200 else 0)
-
-
 # --- ASGI mode and entry point ----------------------------------------------------------------
 
 
@@ -534,13 +353,13 @@ async def test_asgi_mode() -> None:
     transport = httpx2.ASGITransport(app=emu.app)
     async with httpx2.AsyncClient(transport=transport, base_url="http://emulator") as client:
         date = int(time.time())
-        signature = _hmac(emu.secret, f"{emu.token}\n{date}\n")
+        signature = hmac_hex(emu.secret, f"{emu.token}\n{date}\n")
         auth = await client.post(
             PREFIX + "/auth", json={"token": emu.token, "date": date, "signature": signature}
         )
         code = auth.json()["auth"]
         path = f"{PREFIX}/account/{emu.account}/report/smtp/failures"
-        sig = _hmac(emu.secret, f"{code}\nGET\n{path}\nmatches=5\n\n")
+        sig = hmac_hex(emu.secret, f"{code}\nGET\n{path}\nmatches=5\n\n")
         page = await client.get(f"{path}?matches=5", headers={"cookie": f"signature={code}:{sig}"})
         assert page.status_code == 200
         assert len(page.json()["data"]["rows"]) == 5

@@ -15,7 +15,7 @@ from typing import Any
 import anyio
 import pytest
 
-from luxsci_async import LuxSci, RateLimit, RetryPolicy
+from luxsci_async import LuxSci, NotFoundError, RateLimit, RetryPolicy
 from luxsci_async._assumptions import API_PREFIX
 from luxsci_async._routes.table import ROUTES
 from luxsci_async._types import Attachment
@@ -293,6 +293,21 @@ async def test_asgi_mode_without_sockets() -> None:
     assert len(rows) == 10
 
 
-def test_paths_are_counted_by_template(emulator: Emulator) -> None:
-    # the coverage test above relies on the emulator keying its counters by route template
-    assert all(not path.startswith(API_PREFIX) for _, path in emulator.stats.by_route)
+async def test_paths_are_counted_by_template() -> None:
+    # The coverage test above relies on the emulator keying its counters by route template.
+    emu = Emulator(rows=10, seed=8)
+    async with emu.client() as lux:
+        domain = (await lux.account.domains.list())[0].domain
+        assert domain is not None
+        await lux.account.domains.get(domain)
+        await lux.account.domains.get(domain)
+        with pytest.raises(NotFoundError):
+            await lux.account.domains.get("missing.example")
+    by_route = emu.stats.by_route
+    assert by_route == {
+        ("POST", "/auth"): 1,
+        ("GET", "/account/{account}/domains"): 1,
+        ("GET", "/account/{account}/domains/{domain}"): 3,
+        ("DELETE", "/auth"): 1,
+    }
+    assert all(not path.startswith(API_PREFIX) for _, path in by_route)

@@ -308,13 +308,13 @@ async def test_closing_the_session_with_calls_and_a_pull_in_flight(
 
 # -- servers that hang or dribble ----------------------------------------------------------
 
-Scope = dict[str, Any]
+AsgiScope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 _AUTH_BODY = b'{"success":1,"auth":"1-1617889562-' + b"ab" * 32 + b'"}'
 
 
-async def slow_loris(scope: Scope, receive: Receive, send: Send) -> None:
+async def slow_loris(scope: AsgiScope, receive: Receive, send: Send) -> None:
     """Answers /auth at once; anything else: headers, then one body byte every ``?every=``."""
     if scope["type"] != "http":
         return

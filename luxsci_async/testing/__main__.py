@@ -1,14 +1,21 @@
-"""``python -m luxsci_async.testing``: serve the emulator until Ctrl-C."""
+"""``python -m luxsci_async.testing``: serve the emulator until Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import os
+import re
+import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from ._config import ALL_FAULT_KINDS
+import attrs
+
+from ._config import ALL_FAULT_KINDS, EmulatorConfig
 from ._emulator import Emulator, credentials
 
 
@@ -19,6 +26,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rate-per-minute", type=int, default=None)
     parser.add_argument("--rate-per-day", type=int, default=None)
+    parser.add_argument(
+        "--rate-window", type=float, default=60.0, help="length of the 'minute' window (s)"
+    )
+    parser.add_argument(
+        "--rate-day-window", type=float, default=86_400.0, help="length of the 'day' window (s)"
+    )
     parser.add_argument("--faults", type=float, default=0.0, help="fraction of requests that fail")
     parser.add_argument(
         "--fault-kinds", default=",".join(ALL_FAULT_KINDS), help="comma list of 500,503,drop"
@@ -26,40 +39,78 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--auth-ttl", type=float, default=None, help="auth code lifetime (s)")
     parser.add_argument("--latency", type=float, default=0.0, help="added latency (ms)")
     parser.add_argument("--job-seconds", type=float, default=2.0, help="report job duration (s)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON line (URLs, credentials, LUXSCI_* variables, pid) and nothing else",
+    )
     return parser
+
+
+def _emulator(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Emulator:
+    try:
+        return Emulator(
+            port=args.port,
+            rows=args.rows,
+            seed=args.seed,
+            rate_per_minute=args.rate_per_minute,
+            rate_per_day=args.rate_per_day,
+            rate_window=args.rate_window,
+            rate_day_window=args.rate_day_window,
+            faults=args.faults,
+            fault_kinds=tuple(k for k in args.fault_kinds.split(",") if k),
+            auth_ttl=args.auth_ttl,
+            latency=args.latency / 1000,
+            job_seconds=args.job_seconds,
+        )
+    except ValueError as exc:  # the config's checks name the field: show it as its flag
+        message = str(exc)
+        for field in attrs.fields(EmulatorConfig):
+            flag = "--" + field.name.replace("_", "-")
+            message = re.sub(rf"\b(?<!-){field.name}\b", flag, message)
+        parser.error(message)
+
+
+def _print_text(info: Mapping[str, Any]) -> None:
+    out = sys.stdout
+    out.write(f"LuxSci emulator listening on {info['base_url']}\n")
+    out.write(f"base_url: {info['base_url']}\n")
+    out.write(f"token:    {info['token']}\n")
+    out.write(f"secret:   {info['secret']}\n")
+    out.write(f"account:  {info['account']}\n")
+    for login, password in info["users"].items():
+        out.write(f"user:     {login} {password}\n")
+    out.write(f"stats:    {info['stats_url']}\n")
+    out.write("Press Ctrl-C to stop.\n")
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = "python -m luxsci_async.testing") -> int:
     """Serve the emulator until Ctrl-C (also ``luxsci emulator``, which passes its flags on)."""
-    args = _parser(prog).parse_args(argv)
-    emulator = Emulator(
-        port=args.port,
-        rows=args.rows,
-        seed=args.seed,
-        rate_per_minute=args.rate_per_minute,
-        rate_per_day=args.rate_per_day,
-        faults=args.faults,
-        fault_kinds=tuple(k for k in args.fault_kinds.split(",") if k),
-        auth_ttl=args.auth_ttl,
-        latency=args.latency / 1000,
-        job_seconds=args.job_seconds,
-    )
-    with emulator:
-        info = credentials(emulator)
-        # Printing credentials is this command's purpose: they are the emulator's own.
-        out = sys.stdout
-        out.write(f"LuxSci emulator listening on {info['base_url']}\n")
-        out.write(f"base_url: {info['base_url']}\n")
-        out.write(f"token:    {info['token']}\n")
-        out.write(f"secret:   {info['secret']}\n")
-        out.write(f"account:  {info['account']}\n")
-        for login, password in info["users"].items():
-            out.write(f"user:     {login} {password}\n")
-        out.write("Press Ctrl-C to stop.\n")
-        out.flush()
-        with contextlib.suppress(KeyboardInterrupt):
-            threading.Event().wait()
+    parser = _parser(prog)
+    args = parser.parse_args(argv)
+    emulator = _emulator(parser, args)
+    # A test harness ends the server with SIGTERM: treat it as Ctrl-C, stop cleanly, exit 0.
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
+    try:
+        with emulator:
+            info = credentials(emulator)
+            # Printing credentials is this command's purpose: they are the emulator's own.
+            if args.json:
+                sys.stdout.write(json.dumps({**info, "pid": os.getpid()}) + "\n")
+            else:
+                _print_text(info)
+            sys.stdout.flush()
+            with contextlib.suppress(KeyboardInterrupt):
+                threading.Event().wait()
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

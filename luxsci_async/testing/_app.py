@@ -17,6 +17,7 @@ from .._assumptions import (
     ENVELOPE_AUTH,
     ENVELOPE_COMMENT,
     ENVELOPE_DATA,
+    ENVELOPE_ERROR_MESSAGE,
     ENVELOPE_SUCCESS,
     RETRY_AFTER_HEADER,
     UPLOAD_FILE_PART,
@@ -24,19 +25,20 @@ from .._assumptions import (
 )
 from .._routes.spec import Route
 from ._auth import Authenticator, AuthFailure, body_hash
+from ._calls import NO_DATA, Call, HttpError
 from ._config import EmulatorConfig
-from ._handlers import NO_DATA, Call, HttpError, Operations
+from ._control import answer_control, is_control
 from ._limits import FaultPlan, RateLimiter
+from ._operations import Operations
 from ._routing import Compiled, compile_routes
 from ._stats import StatsRecorder
 from ._store import Store
 from ._validate import BadInput, check_body, check_path, check_query
 
-Scope = MutableMapping[str, Any]
+AsgiScope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
-_ERROR_KEY = "error"
 _JSON_HEADERS = [(b"content-type", b"application/json")]
 _PREFIX_LEN = len(API_PREFIX)
 
@@ -46,7 +48,26 @@ class DroppedConnection(Exception):
 
 
 def _failure(message: str) -> bytes:
-    return orjson.dumps({ENVELOPE_SUCCESS: 0, _ERROR_KEY: message})
+    return orjson.dumps({ENVELOPE_SUCCESS: 0, ENVELOPE_ERROR_MESSAGE: message})
+
+
+def _raw_path(scope: AsgiScope) -> str:
+    # The signature covers the path exactly as sent, so use the raw bytes, not ``path``.
+    raw: bytes = scope.get("raw_path") or scope["path"].encode()
+    return raw.partition(b"?")[0].decode("latin-1")
+
+
+async def _start(
+    send: Send, status: int, payload: bytes, headers: list[tuple[bytes, bytes]]
+) -> None:
+    """Send the response head (the caller sends the body, or half of it to drop it)."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [*_JSON_HEADERS, (b"content-length", str(len(payload)).encode()), *headers],
+        }
+    )
 
 
 def _query(raw: str) -> dict[str, str]:
@@ -115,8 +136,6 @@ class EmulatorApp:
             [r for r in routes if r.path != AUTH_PATH], API_PREFIX
         )
         self.store = Store()
-        self.ops = Operations(config, shapes, self.store, account)
-        self.ops.seed(users)
         self.auth = Authenticator(
             token=token,
             secret=secret,
@@ -124,8 +143,15 @@ class EmulatorApp:
             ttl=config.auth_ttl,
             clock_skew=config.clock_skew,
         )
-        self.ops.on_user_gone = self.auth.forget_user  # type: ignore[method-assign]
+        self.ops = Operations(
+            config, shapes, self.store, account, on_user_gone=self.auth.forget_user
+        )
+        self.ops.seed(users)
         self.stats = StatsRecorder()
+        origin = time.monotonic()
+        self.clock: Callable[[], float] = lambda: time.monotonic() - origin
+        """Seconds since the app was created: the time of the rate windows and of
+        ``stats.admitted`` (replace it with a fake clock in tests)."""
         self._limits = RateLimiter(config)
         self._faults = FaultPlan(config)
         self._auth_path = API_PREFIX + AUTH_PATH
@@ -137,7 +163,7 @@ class EmulatorApp:
                 return compiled, values
         return None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: AsgiScope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             while True:
                 message = await receive()
@@ -154,16 +180,17 @@ class EmulatorApp:
             body += message.get("body", b"")
             if not message.get("more_body"):
                 break
-        status, payload, headers, drop = self._handle(scope, body)
+        path = _raw_path(scope)
+        if is_control(path):
+            status, payload = answer_control(scope["method"], path, self.stats)
+            await _start(send, status, payload, [])
+            await send({"type": "http.response.body", "body": payload})
+            return
+        status, payload, headers, drop = self._handle(scope, path, body)
         if self.config.latency:
             await anyio.sleep(self.config.latency)
         self.stats.statuses[status] += 1
-        start = {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [*_JSON_HEADERS, (b"content-length", str(len(payload)).encode()), *headers],
-        }
-        await send(start)
+        await _start(send, status, payload, headers)
         if drop:
             await send(
                 {
@@ -176,12 +203,9 @@ class EmulatorApp:
         await send({"type": "http.response.body", "body": payload})
 
     def _handle(
-        self, scope: Scope, body: bytes
+        self, scope: AsgiScope, path: str, body: bytes
     ) -> tuple[int, bytes, list[tuple[bytes, bytes]], bool]:
         method: str = scope["method"]
-        # The signature covers the path exactly as sent, so use the raw bytes, not ``path``.
-        raw = scope.get("raw_path") or scope["path"].encode()
-        path = raw.partition(b"?")[0].decode("latin-1")
         query = scope.get("query_string", b"").decode("latin-1")
         stats = self.stats
         stats.requests += 1
@@ -191,7 +215,8 @@ class EmulatorApp:
         stats.by_route[(method, template)] += 1
         if is_auth and method == "POST":
             stats.auth_requests += 1
-        retry = self._limits.admit(time.time())
+        now = self.clock()
+        retry = self._limits.admit(now)
         if retry is not None:
             return (
                 429,
@@ -199,6 +224,7 @@ class EmulatorApp:
                 [(RETRY_AFTER_HEADER.lower().encode(), str(retry).encode())],
                 False,
             )
+        stats.admitted.append(now)
         fault = None
         if not (is_auth and method == "POST") or self.config.fault_auth:
             fault = self._faults.next()
@@ -214,7 +240,7 @@ class EmulatorApp:
         method: str,
         path: str,
         query: str,
-        scope: Scope,
+        scope: AsgiScope,
         body: bytes,
         is_auth: bool,
         found: tuple[Compiled, dict[str, str]] | None,
@@ -222,6 +248,7 @@ class EmulatorApp:
         try:
             if is_auth and method == "POST":
                 code = self.auth.handshake(orjson.loads(body) if body.strip() else None)
+                self.stats.logins += 1
                 return AUTH_CREATED_STATUS, orjson.dumps({ENVELOPE_SUCCESS: 1, ENVELOPE_AUTH: code})
             if not is_auth and found is None:
                 if not path.startswith(API_PREFIX + "/"):

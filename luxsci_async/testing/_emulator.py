@@ -14,6 +14,7 @@ from .._assumptions import API_PREFIX
 from .._routes.spec import Route
 from ._app import EmulatorApp
 from ._config import EmulatorConfig
+from ._control import STATS_PATH
 from ._server import ServerThread
 from ._shapes import DOMAIN
 from ._stats import EmulatorStats
@@ -86,6 +87,11 @@ class Emulator:
         return self.base_url + API_PREFIX
 
     @property
+    def stats_url(self) -> str:
+        """``GET`` it for the stats as JSON (outside the API: never counted or limited)."""
+        return self.base_url + STATS_PATH
+
+    @property
     def stats(self) -> EmulatorStats:
         """A snapshot of the request counters."""
         return self.app.stats.snapshot()
@@ -154,11 +160,20 @@ class Emulator:
 
 
 def credentials(emulator: Emulator) -> Mapping[str, Any]:
-    """What the command line prints: the emulator's own test credentials."""
+    """What the command line prints: where it serves and its own test credentials."""
     return {
         "base_url": emulator.base_url,
+        "api_url": emulator.api_url,
+        "stats_url": emulator.stats_url,
         "token": emulator.token,
         "secret": emulator.secret,
         "account": emulator.account,
         "users": dict(emulator.users),
+        # What a worker process needs to build an account-scope session from its environment.
+        "env": {
+            "LUXSCI_BASE_URL": emulator.base_url,
+            "LUXSCI_TOKEN": emulator.token,
+            "LUXSCI_SECRET": emulator.secret,
+            "LUXSCI_ACCOUNT": emulator.account,
+        },
     }

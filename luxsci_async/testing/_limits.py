@@ -3,26 +3,39 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 
 from ._config import EmulatorConfig, FaultKind
 from ._reports import _mix
 
 
 class _Window:
+    """The times of the requests admitted in the last ``length`` seconds."""
+
     def __init__(self, limit: int, length: float) -> None:
         self.limit, self.length = limit, length
-        self.start, self.count = -math.inf, 0
+        self.times: deque[float] = deque()
 
-    def retry_after(self, now: float) -> float | None:
-        if now - self.start >= self.length:
-            self.start, self.count = now, 0
-        if self.count >= self.limit:
-            return self.start + self.length - now
+    def frees_at(self, now: float) -> float | None:
+        """``None`` if the window has room now, else when its next slot frees."""
+        times = self.times
+        # Half-open, (now - length, now]: a request exactly one window old no longer counts.
+        # Written as ``t + length <= now``, the arithmetic of ``max_in_window`` and of a
+        # client that waits ``Retry-After`` out, so float rounding cannot make them disagree.
+        while times and times[0] + self.length <= now:
+            times.popleft()
+        if len(times) >= self.limit:
+            return times[-self.limit] + self.length
         return None
 
 
 class RateLimiter:
-    """Fixed per-minute and per-day windows; only admitted requests count."""
+    """Rolling per-minute and per-day windows, shared by every request of the integration.
+
+    A request is admitted when fewer than ``limit`` requests were admitted in the window
+    ending now; so no window of that length, wherever it starts, ever holds more than
+    ``limit`` admitted requests. Requests answered 429 do not count.
+    """
 
     def __init__(self, config: EmulatorConfig) -> None:
         self._windows = [
@@ -35,12 +48,16 @@ class RateLimiter:
         ]
 
     def admit(self, now: float) -> int | None:
-        """``None`` to admit the request, else the ``Retry-After`` seconds."""
-        waits = [w for w in (win.retry_after(now) for win in self._windows) if w is not None]
-        if waits:
-            return max(1, math.ceil(max(waits)))
+        """``None`` to admit the request, else the ``Retry-After`` in whole seconds (>= 1)."""
+        frees = [f for f in (win.frees_at(now) for win in self._windows) if f is not None]
+        if frees:
+            free = max(frees)
+            retry = max(1, math.ceil(free - now))
+            # ``free - now`` may round down past a whole number: never tell a client to come
+            # back before the slot is free.
+            return retry if now + retry >= free else retry + 1
         for window in self._windows:
-            window.count += 1
+            window.times.append(now)
         return None
 
 

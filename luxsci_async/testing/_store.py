@@ -24,6 +24,8 @@ class JobRecord:
     expected_rows: int
     filename: str
     failure: str | None
+    uid: int
+    """The submitting user's numeric id; 0 for a job submitted at account level."""
 
     def view(self, now: float, duration: float) -> dict[str, Any]:
         phase = 4.0 if duration <= 0 else (now - self.created) / (duration / 4)
@@ -42,6 +44,7 @@ class JobRecord:
         stage_time = self.created + min(int(phase), 4) * duration / 4
         return {
             "job_id": self.job_id,
+            "uid": self.uid,
             "filename": self.filename,
             "created": gmt(self.created),
             "updated": gmt(stage_time),
@@ -73,9 +76,12 @@ class Store:
     def new_id(self) -> int:
         return next(self._ids)
 
-    def new_job(self, owner: str, expected_rows: int, failure: str | None) -> JobRecord:
+    def new_job(
+        self, owner: str, expected_rows: int, failure: str | None, *, uid: int
+    ) -> JobRecord:
         job_id = next(self._job_ids)
-        job = JobRecord(job_id, owner, time.time(), expected_rows, f"report-{job_id}.csv", failure)
+        filename = f"report-{job_id}.csv"
+        job = JobRecord(job_id, owner, time.time(), expected_rows, filename, failure, uid)
         self.jobs[job_id] = job
         return job
 
