@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from types import SimpleNamespace
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 
 from luxsci_async import LuxSci
 from luxsci_async.testing import Emulator
+from luxsci_async.testing._pytest_runners import asyncio_fixture_decorator
 from luxsci_async.testing.pytest_plugin import EmulatorPool, emulator_scope
 
 
@@ -75,3 +77,17 @@ def test_unknown_emulator_scope_names_the_option_and_the_flag() -> None:
     message = r"luxsci_emulator_scope \(or --luxsci-emulator-scope\) must be one of .*'forever'"
     with pytest.raises(pytest.UsageError, match=message):
         emulator_scope("luxsci_emulator_pool", _config(None, "forever"))
+
+
+def test_pytest_asyncio_without_loop_scopes_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pytest_asyncio
+
+    assert asyncio_fixture_decorator() is pytest_asyncio.fixture
+
+    def fixture(fixture_function: Any = None, **kwargs: Any) -> Any:  # 0.23's signature
+        raise AssertionError("not to be called")
+
+    monkeypatch.setitem(sys.modules, "pytest_asyncio", SimpleNamespace(fixture=fixture))
+    assert asyncio_fixture_decorator() is None
+    monkeypatch.setitem(sys.modules, "pytest_asyncio", None)  # not installed
+    assert asyncio_fixture_decorator() is None

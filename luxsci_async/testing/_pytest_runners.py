@@ -1,15 +1,17 @@
 """Which pytest plugin runs a test's coroutine, so async fixtures open on its event loop.
 
 Two plugins run ``async def`` tests: pytest-asyncio takes every coroutine test it collects
-(those marked ``asyncio``, or all of them in its auto mode, ``anyio``-marked ones included)
-and anyio's plugin runs the rest of those that use its ``anyio_backend`` fixture. An async
+(those marked ``asyncio``, or all of them in its auto mode, ``anyio``-marked ones included),
+and anyio's plugin runs the other ones that use its ``anyio_backend`` fixture. An async
 fixture must be set up by the plugin that runs the test, or it lands on another event loop.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 import pytest
 
@@ -25,6 +27,16 @@ ANYIO_SESSION = "_luxsci_anyio"
 def asyncio_session(loop_scope: str) -> str:
     """The session fixture pytest-asyncio runs on its event loop of ``loop_scope``."""
     return f"_luxsci_asyncio_{loop_scope}"
+
+
+def asyncio_fixture_decorator() -> Callable[..., Any] | None:
+    """``pytest_asyncio.fixture`` if it is installed and takes ``loop_scope`` (0.24 and later)."""
+    try:
+        import pytest_asyncio
+    except ImportError:
+        return None
+    fixture: Callable[..., Any] = pytest_asyncio.fixture
+    return fixture if "loop_scope" in inspect.signature(fixture).parameters else None
 
 
 def _registered(config: pytest.Config, module: str) -> object | None:
@@ -45,7 +57,12 @@ def _asyncio_loop_scope(item: pytest.Item) -> str:
     marker = item.get_closest_marker("asyncio")
     kwargs = marker.kwargs if marker is not None else {}
     scope = kwargs.get("loop_scope") or kwargs.get("scope")
-    return str(scope or item.config.getini("asyncio_default_test_loop_scope") or "function")
+    if not scope:
+        try:
+            scope = item.config.getini("asyncio_default_test_loop_scope")
+        except ValueError:  # pytest-asyncio before 0.26 has no such option
+            scope = None
+    return str(scope or "function")
 
 
 def _anyio_wraps_fixtures_first(config: pytest.Config) -> bool:
@@ -82,6 +99,8 @@ def session_fixture_name(node: pytest.Item | pytest.Collector) -> str:
                 "`asyncio_mode = strict` so that anyio's plugin runs it.",
                 pytrace=False,
             )
+        if asyncio_fixture_decorator() is None:
+            pytest.fail("the luxsci fixture needs pytest-asyncio 0.24 or later", pytrace=False)
         return asyncio_session(_asyncio_loop_scope(node))
     if uses_anyio:
         return ANYIO_SESSION

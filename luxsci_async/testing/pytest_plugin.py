@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ._pytest_runners import ANYIO_SESSION, SCOPES, Scope, asyncio_session, session_fixture_name
+from ._pytest_runners import (
+    ANYIO_SESSION,
+    SCOPES,
+    Scope,
+    asyncio_fixture_decorator,
+    asyncio_session,
+    session_fixture_name,
+)
 
 if TYPE_CHECKING:
     from .. import LuxSci
@@ -138,9 +145,8 @@ async def _luxsci_on_anyio(luxsci_emulator: Emulator) -> AsyncIterator[LuxSci]:
 
 def _define_pytest_asyncio_sessions() -> None:
     """One session fixture per loop scope, so it can share the loop of any asyncio test."""
-    try:
-        import pytest_asyncio
-    except ImportError:
+    asyncio_fixture = asyncio_fixture_decorator()
+    if asyncio_fixture is None:
         return
 
     def define(loop_scope: Scope) -> Any:
@@ -150,7 +156,7 @@ def _define_pytest_asyncio_sessions() -> None:
                 yield opened
 
         name = asyncio_session(loop_scope)
-        return pytest_asyncio.fixture(session, loop_scope=loop_scope, name=name)
+        return asyncio_fixture(session, loop_scope=loop_scope, name=name)
 
     for loop_scope in SCOPES:
         globals()[asyncio_session(loop_scope)] = define(loop_scope)
