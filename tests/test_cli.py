@@ -1,9 +1,10 @@
-"""The ``luxsci`` command against the embedded emulator over loopback."""
+"""The ``luxsci`` command against the embedded emulator over loopback, on asyncio and trio."""
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,21 +32,62 @@ def emulator() -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, emulator: Emulator) -> Emulator:
+def backend(monkeypatch: pytest.MonkeyPatch, anyio_backend: str) -> str:
+    """Every command of these tests runs on the event loop of the test's parameter."""
+    monkeypatch.setenv("LUXSCI_BACKEND", anyio_backend)
+    return anyio_backend
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, emulator: Emulator, backend: str) -> Emulator:
     _env(monkeypatch, emulator)
     return emulator
 
 
-def test_demo_prints_progress_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    logger = logging.getLogger("luxsci_async")
+    handlers, level = list(logger.handlers), logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
+
+
+def test_demo_prints_progress_and_summary(backend: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--rows", "20000", "--page-size", "2000"]) == 0
     out, err = capsys.readouterr()
-    assert "delivery report [" in err
-    assert "20,000/20,000 rows" in err
+    progress = [line for line in err.splitlines() if line.startswith("delivery report ")]
+    assert len(progress) == 1  # not a terminal: the final state, once
+    assert "20,000/20,000 rows" in progress[0]
+    assert "rows/s" in progress[0]
+    assert "ETA 0:00:00" in progress[0]
     assert "export job" in err
     assert "complete" in err
     assert out.startswith("Summary: 20,000 rows in ")
     assert "1 auth request(s)" in out
     assert "0 retries" in out
+
+
+def test_backend_option_picks_the_event_loop(
+    env: Emulator, backend: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sniffio
+
+    from luxsci_async.cli import _commands
+
+    seen: list[str] = []
+
+    async def spy(options: _commands.Options) -> int:
+        seen.append(sniffio.current_async_library())
+        return await _commands.auth_check(options)
+
+    monkeypatch.setattr("luxsci_async.cli._app.auth_check", spy)
+    other = "trio" if backend == "asyncio" else "asyncio"
+    assert main(["auth", "check", "--backend", other]) == 0
+    assert main(["--backend", other, "auth", "check"]) == 0
+    assert main(["auth", "check"]) == 0  # LUXSCI_BACKEND
+    capsys.readouterr()
+    assert seen == [other, other, backend]
 
 
 def test_auth_check_reports_scope_without_secrets(
@@ -65,9 +107,10 @@ def test_auth_check_reports_scope_without_secrets(
 
 
 def test_auth_check_with_bad_secret_fails_in_one_line(
-    env: Emulator, capsys: pytest.CaptureFixture[str]
+    env: Emulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["auth", "check", "--secret", "wrong"]) == 1
+    monkeypatch.setenv("LUXSCI_SECRET", "wrong")
+    assert main(["auth", "check"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
@@ -81,32 +124,40 @@ def test_routes_lists_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(r["scope"] == "account" for r in routes)
 
 
-def test_call_any_route(env: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+def test_call_any_route(env: Emulator, backend: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["call", "getDomains"]) == 0
     domains = json.loads(capsys.readouterr().out)
     assert domains
     assert "domain" in domains[0]
     assert main(["call", "getUser", "--login", next(iter(env.users))]) == 0
     assert json.loads(capsys.readouterr().out)["user"] == next(iter(env.users))
-    args = ["call", "createAlias", "user=cli", f"domain={domains[0]['domain']}", "action=bounce"]
+    domain = domains[0]["domain"]
+    args = ["call", "createAlias", f"user=cli-{backend}", f"domain={domain}", "action=bounce"]
     assert main(args) == 0
     capsys.readouterr()
-    assert main(["call", "getAlias", f"alias=cli@{domains[0]['domain']}"]) == 0
+    assert main(["call", "getAlias", f"alias=cli-{backend}@{domain}"]) == 0
     assert json.loads(capsys.readouterr().out)["action"] == "bounce"
+
+
+def test_call_a_report_route_prints_json_lines(
+    env: Emulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["call", "getAccountReportEmailOpens", "source=smtp", "from_date=2024-01-01"]
+    assert main([*argv, "through_date=2024-12-31"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == ROWS
+    assert all("date" in json.loads(line) for line in lines)
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["call", "nope"], "unknown operation"),
+        (["call", "nope"], "unknown operation 'nope'"),
+        (["call", "getDomian"], "did you mean getDomain"),
         (["call", "getAccountUsers", "colour=red"], "expected key=value"),
         (["call", "getAccountUsers", "younger_than=ten"], "cannot read"),
         (["call", "createAlias", "user=x", "domain=y", "action=fly"], "action: must be one of"),
         (["call", "deleteAlias", "alias=ghost@example.com"], "NotFoundError"),
-        (
-            ["report", "nope", "--from", "2024-01-01", "--through", "2024-01-02"],
-            "unknown account report",
-        ),
     ],
 )
 def test_errors_are_one_line_and_non_zero(
@@ -115,6 +166,7 @@ def test_errors_are_one_line_and_non_zero(
     assert main(argv) == 1
     out, err = capsys.readouterr()
     assert message in err
+    assert err.startswith("luxsci: error: ")
     assert err.strip().count("\n") == 0
     assert out == ""
 
@@ -134,33 +186,40 @@ def test_report_to_csv_and_jsonl(
         rows = list(csv.reader(f))
     assert rows[0][0] == "date"
     assert len(rows) == ROWS + 1
-    assert "rows/s" in capsys.readouterr().err
-    assert main(_report("jsonl", tmp_path / "r.jsonl")) == 0
+    assert f"{ROWS:,}/{ROWS:,} rows" in capsys.readouterr().err
+    assert main(_report("jsonl", tmp_path / "r.jsonl", "--concurrency", "2")) == 0
     lines = (tmp_path / "r.jsonl").read_text().splitlines()
     assert len(lines) == ROWS
     assert json.loads(lines[0])["date"] == rows[1][0]
+    assert list(json.loads(lines[-1]).values()) == rows[-1]
 
 
 def test_report_to_stdout_is_pipeable(env: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
-    argv = [
-        "report",
-        "opens",
-        "--from",
-        "2024-06-01",
-        "--through",
-        "2024-06-30",
-        "--format",
-        "jsonl",
-    ]
-    assert main(argv) == 0
+    argv = ["report", "opens", "--from", "2024-06-01", "--through", "2024-06-30"]
+    assert main([*argv, "--format", "jsonl"]) == 0
     out, err = capsys.readouterr()
-    assert all(json.loads(line)["date"].startswith("2024-06") for line in out.splitlines())
+    lines = out.splitlines()
+    assert lines
+    assert all(json.loads(line)["date"].startswith("2024-06") for line in lines)
     assert "rows/s" in err
     assert "rows/s" not in out
 
 
+def test_report_of_a_user(env: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    login = next(iter(env.users))
+    argv = ["report", "delivery", "--from", "2024-01-01", "--through", "2024-12-31"]
+    assert main([*argv, "--login", login, "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines
+    stats = env.stats
+    assert any(path.startswith("/user/") and "delivery" in path for _, path in stats.by_route)
+
+
 def test_report_failure_says_where_to_resume_and_resume_completes(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch,
+    backend: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     target = tmp_path / "r.csv"
     # 35% of requests fail with a 500; deterministic by seed, some page fails 3 times.
@@ -183,32 +242,31 @@ def test_report_failure_says_where_to_resume_and_resume_completes(
     assert len({tuple(r) for r in rows[1:]}) == ROWS
 
 
-def test_verbose_logs_requests_but_no_secrets(
-    env: Emulator, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-v", "call", "getDomains"],
+        ["call", "-v", "getDomains"],
+        ["call", "getDomains", "--verbose"],
+    ],
+)
+def test_verbose_anywhere_logs_requests_but_no_secrets(
+    env: Emulator, capsys: pytest.CaptureFixture[str], restore_logging: None, argv: list[str]
 ) -> None:
-    assert main(["-v", "call", "getDomains"]) == 0
-    err = capsys.readouterr().err
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
     assert "GET /perl/api/v2/account/" in err
     assert "-> 200" in err
+    assert "-> 200" not in out
     assert env.secret not in err
     assert "signature=" not in err
+    assert not logging.getLogger("luxsci_async").handlers  # the handler leaves with the command
 
 
-def test_emulator_command_serves_and_prints_its_credentials() -> None:
-    import subprocess
-    import sys
-
-    command = [sys.executable, "-m", "luxsci_async.cli", "emulator", "--port", "0", "--rows", "5"]
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as proc:
-        try:
-            assert proc.stdout is not None
-            first = proc.stdout.readline()
-            lines = [proc.stdout.readline() for _ in range(4)]
-        finally:
-            proc.terminate()
-            proc.wait(10)
-    assert first.startswith("LuxSci emulator listening on http://127.0.0.1:")
-    keys = [line.split(":", 1)[0] for line in lines]
-    assert keys == ["base_url", "token", "secret", "account"]
+def test_verbose_logs_print_above_the_progress_line(
+    env: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str], restore_logging: None
+) -> None:
+    assert main([*_report("csv", tmp_path / "r.csv"), "-v"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert sum("-> 200" in line for line in lines) >= ROWS // 500
+    assert all("rows/s" not in line or "-> " not in line for line in lines)  # never mixed

@@ -191,29 +191,25 @@ def test_cli_errors_with_verbose_leak_nothing(
     api.on("GET", "/account/12345/domains", [fail(503, "down")])
     try:
         wrong = SECRET + "-wrong"
-        account_args = ["--token", TOKEN, "--secret", SECRET, "--account", "12345"]
-        user_args = ["--user", USER, "--password", PASSWORD, "--token", TOKEN, "--secret", wrong]
-        runs = [
+        account_args = ["--token", TOKEN, "--account", "12345"]
+        user_args = ["--user", USER, "--token", TOKEN]
+        # Secrets come only from the environment: (argv, LUXSCI_SECRET, LUXSCI_PASSWORD).
+        runs: list[tuple[list[str], str, str | None]] = [
             # authentication failure (wrong secret: bad handshake signature)
-            ["-v", "auth", "check", *user_args],
+            (["-v", "auth", "check", *user_args], wrong, PASSWORD),
             # server errors after retries
-            [
-                "-v",
-                "call",
-                "getDomains",
-                "--token",
-                TOKEN,
-                "--secret",
-                SECRET,
-                "--account",
-                "12345",
-            ],
+            (["-v", "call", "getDomains", *account_args], SECRET, None),
             # bad input carrying the secret
-            ["-v", "call", "getDomain", f"domain={SECRET}/x", *account_args],
+            (["-v", "call", "getDomain", f"domain={SECRET}/x", *account_args], SECRET, None),
             # configuration error
-            ["-v", "auth", "check", "--token", TOKEN, "--secret", SECRET, "--account", "x"],
+            (["-v", "auth", "check", "--token", TOKEN, "--account", "x"], SECRET, None),
         ]
-        for argv in runs:
+        for argv, secret, password in runs:
+            monkeypatch.setenv("LUXSCI_SECRET", secret)
+            if password is None:
+                monkeypatch.delenv("LUXSCI_PASSWORD", raising=False)
+            else:
+                monkeypatch.setenv("LUXSCI_PASSWORD", password)
             assert main(argv) == 1
     finally:
         logger.handlers[:] = handlers

@@ -23,9 +23,15 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="Serve a local LuxSci API emulator.")
     parser.add_argument("--port", type=int, default=8080, help="loopback port (0: any free port)")
     parser.add_argument("--rows", type=int, default=1000, help="rows per synthetic report")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--rate-per-minute", type=int, default=None)
-    parser.add_argument("--rate-per-day", type=int, default=None)
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the credentials and data (default 0)"
+    )
+    parser.add_argument(
+        "--rate-per-minute", type=int, default=None, help="requests allowed per minute, then 429"
+    )
+    parser.add_argument(
+        "--rate-per-day", type=int, default=None, help="requests allowed per day, then 429"
+    )
     parser.add_argument(
         "--rate-window", type=float, default=60.0, help="length of the 'minute' window (s)"
     )

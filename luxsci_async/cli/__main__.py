@@ -1,0 +1,7 @@
+"""``python -m luxsci_async.cli``: the ``luxsci`` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
