@@ -64,7 +64,7 @@ def _check(scenario: str, client: str, metric: str, median: float, vs: float | N
 def build_rows(samples: dict[tuple[str, str, str], list[float]]) -> list[dict[str, Any]]:
     """One row per (scenario, client, metric): median of the runs and ratios to the baselines."""
     medians = {key: statistics.median(values) for key, values in samples.items()}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (scenario, client, metric), values in samples.items():
         median = medians[(scenario, client, metric)]
         ratios: dict[str, float | None] = {}

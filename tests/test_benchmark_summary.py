@@ -46,6 +46,13 @@ def test_ratios_are_to_httpx2_and_aiohttp_of_the_same_scenario() -> None:
     assert sdk["check"] == "goal >= 0.9 x httpx2: MISSED"
     share = next(r for r in rows if r["client_id"] == "peer" and r["metric"].startswith("server/"))
     assert share["check"] == "server <= 0.2 x client: ok"
+    streams = next(
+        r
+        for r in rows
+        if r["client_id"] == "streams" and r["scenario"] == get_scenario()
+        if r["metric"] == "server/client CPU"
+    )
+    assert streams["check"] == "server <= 0.2 x client: BROKEN"
     broken = report.server_share_broken(rows)
     assert broken == [f"{get_scenario()} / raw asyncio streams"]
 
