@@ -1,8 +1,12 @@
-"""The **raw** baseline: the least an httpx-based LuxSci client must do.
+"""What every hand-written async baseline does the same way: signing, auth, JSON and paging.
 
-One ``httpx.AsyncClient`` with pooled keep-alive connections, one ``POST /auth``, each
-request signed by hand (mechanics §3-4), bodies decoded with ``orjson``. No retries, no
-pacing, no validation, no row objects: this is the limit the SDK is measured against.
+Each baseline (``raw_httpx``, ``raw_aiohttp``, ``raw_streams``) is this class plus one
+transport method, so they differ only in the HTTP library. Like the SDK they send one
+``POST /auth``, sign each request with HMAC-SHA256 over
+``auth\\nMETHOD\\nPATH\\nQUERY\\nBODYHASH\\n`` (the same message and key as
+``luxsci_async._signing``, written out again here as a user would), send the code and
+signature as the ``signature`` cookie, and decode bodies with ``orjson``. No retries, pacing,
+validation or row objects: this is the least a LuxSci client must do.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import orjson
 
 PREFIX = "/perl/api/v2"
+JSON = "application/json"
 
 
 def gmt_now() -> str:
@@ -26,45 +30,65 @@ def gmt_now() -> str:
     return quote(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), safe="-._~")
 
 
+def auth_body(token: str, key: bytes) -> bytes:
+    """The ``POST /auth`` body: token, Unix date and their HMAC."""
+    date = int(time.time())
+    signature = hmac.new(key, f"{token}\n{date}\n".encode(), hashlib.sha256).hexdigest()
+    return orjson.dumps({"token": token, "date": date, "signature": signature})
+
+
+def signed_cookie(key: bytes, auth: str, method: str, path: str, query: str) -> str:
+    """The ``Cookie`` header of a body-less request (the body hash is then empty)."""
+    message = f"{auth}\n{method}\n{path}\n{query}\n\n".encode()
+    signature = hmac.new(key, message, hashlib.sha256).hexdigest()
+    return f"signature={auth}:{signature}"
+
+
 class RawClient:
-    def __init__(self, base_url: str, token: str, secret: str, *, connections: int = 10) -> None:
+    """One pooled keep-alive client; subclasses provide :meth:`_send`."""
+
+    def __init__(self, base_url: str, token: str, secret: str, *, connections: int = 8) -> None:
+        self._base = base_url
         self._token = token
         self._key = secret.encode()
+        self._connections = connections
         self._auth = ""
-        self._http = httpx.AsyncClient(
-            base_url=base_url,
-            limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
-            trust_env=False,
-        )
+
+    async def _send(
+        self, method: str, target: str, headers: dict[str, str], body: bytes | None
+    ) -> tuple[int, bytes]:
+        """Send one request for ``target`` (path and query, as signed); return status, body."""
+        raise NotImplementedError
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
 
     async def __aenter__(self) -> RawClient:
         await self.authenticate()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._http.aclose()
+        await self.aclose()
 
     async def authenticate(self) -> None:
-        date = int(time.time())
-        message = f"{self._token}\n{date}\n".encode()
-        signature = hmac.new(self._key, message, hashlib.sha256).hexdigest()
-        body = orjson.dumps({"token": self._token, "date": date, "signature": signature})
-        response = await self._http.post(
-            PREFIX + "/auth", content=body, headers={"Content-Type": "application/json"}
-        )
-        self._auth = orjson.loads(response.content)["auth"]
+        body = auth_body(self._token, self._key)
+        status, content = await self._send("POST", PREFIX + "/auth", {"Content-Type": JSON}, body)
+        if status >= 300:
+            raise RuntimeError(f"POST /auth: {status} {content[:200]!r}")
+        self._auth = orjson.loads(content)["auth"]
 
     async def get(self, path: str, query: str = "") -> Any:
         full = PREFIX + path
-        message = f"{self._auth}\nGET\n{full}\n{query}\n\n".encode()
-        signature = hmac.new(self._key, message, hashlib.sha256).hexdigest()
-        response = await self._http.get(
-            f"{full}?{query}" if query else full,
-            headers={"Cookie": f"signature={self._auth}:{signature}"},
+        headers = {
+            "Accept": JSON,
+            "Cookie": signed_cookie(self._key, self._auth, "GET", full, query),
+        }
+        status, content = await self._send(
+            "GET", f"{full}?{query}" if query else full, headers, None
         )
-        payload = orjson.loads(response.content)
-        if response.status_code != 200 or not payload.get("success"):
-            raise RuntimeError(f"GET {full}: {response.status_code} {payload!r:.200}")
+        payload = orjson.loads(content)
+        if status != 200 or not payload.get("success"):
+            raise RuntimeError(f"GET {full}: {status} {payload!r:.200}")
         return payload.get("data")
 
     async def pages(

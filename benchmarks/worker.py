@@ -1,7 +1,9 @@
 """One measurement, run in a fresh process: ``python -m benchmarks.worker '<json spec>'``.
 
-A fresh process per measurement keeps ``ru_maxrss`` (a high-water mark) per pull and keeps
-``time.process_time`` deltas free of anything else. Prints one JSON object.
+A fresh process per measurement keeps the peak RSS (a high-water mark) the client's own and
+keeps ``time.process_time`` deltas free of anything else. The server's CPU time is read
+from outside (``benchmarks.servers.cpu_seconds``) around the same timed section. Prints one
+JSON object.
 """
 
 from __future__ import annotations
@@ -15,23 +17,36 @@ from typing import Any
 
 import anyio
 
+from .lean_data import profile_path, report_path
+from .servers import cpu_seconds
+
 REPORT_PATH = "/account/{account}/report/email/smtp/delivery"
 
-
-def _profile_path(conn: dict[str, Any]) -> str:
-    return f"/user/{conn['login']}/profile"
+RAW_CLIENTS = ("httpx2", "aiohttp", "httpx", "streams")
+"""Hand-written async baselines (``benchmarks.raw_client`` subclasses), by library."""
 
 
 class Clock:
-    """Wall and CPU time of the timed section only."""
+    """Wall and CPU time of the timed section, the client's and the server's."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self._pid = server_pid
+
+    def _server(self) -> float:
+        return cpu_seconds(self._pid) if self._pid else 0.0
 
     def __enter__(self) -> Clock:
+        self.server0 = self._server()
         self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self.wall0
         self.cpu = time.process_time() - self.cpu0
+        self.server_cpu = self._server() - self.server0
+
+    def result(self, **extra: Any) -> dict[str, Any]:
+        return {"wall": self.wall, "cpu": self.cpu, "server_cpu": self.server_cpu, **extra}
 
 
 def _sdk(conn: dict[str, Any]) -> Any:
@@ -45,10 +60,20 @@ def _sdk(conn: dict[str, Any]) -> Any:
     )
 
 
-def _raw(conn: dict[str, Any]) -> Any:
-    from .raw_client import RawClient
+def _raw(client: str, conn: dict[str, Any]) -> Any:
+    args = (conn["base_url"], conn["token"], conn["secret"])
+    library = client.split("_")[0]
+    if library in ("httpx", "httpx2"):
+        from .raw_httpx import HttpxClient
 
-    return RawClient(conn["base_url"], conn["token"], conn["secret"])
+        return HttpxClient(*args, module=library)
+    if library == "aiohttp":
+        from .raw_aiohttp import AiohttpClient
+
+        return AiohttpClient(*args)
+    from .raw_streams import StreamsClient
+
+    return StreamsClient(*args)
 
 
 def _peer(conn: dict[str, Any]) -> Any:
@@ -71,74 +96,83 @@ async def run_get(spec: dict[str, Any]) -> dict[str, Any]:
     """``n`` signed profile GETs from ``concurrency`` tasks (threads for the peer)."""
     conn, n, conc, client = spec["conn"], spec["n"], spec["concurrency"], spec["client"]
     warm = spec.get("warmup", 20)
+    clock = Clock(conn.get("server_pid"))
+    path = profile_path(conn["login"])
     if client == "sdk":
         async with _sdk(conn) as lux:
             profile = lux.user(conn["login"]).profile
             await _split(warm, conc, profile.get)
-            with Clock() as clock:
+            with clock:
                 await _split(n, conc, profile.get)
-    elif client == "raw":
-        path = _profile_path(conn)
-        async with _raw(conn) as raw:
+    elif client in RAW_CLIENTS:
+        async with _raw(client, conn) as raw:
 
             async def call() -> None:
                 await raw.get(path)
 
             await _split(warm, conc, call)
-            with Clock() as clock:
+            with clock:
                 await _split(n, conc, call)
     else:
-        peer, path = _peer(conn), _profile_path(conn)
-        with Clock() as clock, ThreadPoolExecutor(conc) as pool:
+        peer = _peer(conn)
+        with clock, ThreadPoolExecutor(conc) as pool:
             list(pool.map(lambda _: peer.get(path), range(n)))
-    return {"wall": clock.wall, "cpu": clock.cpu, "requests": n}
+    return clock.result(requests=n)
+
+
+async def _sdk_pull(client: str, conn: dict[str, Any], spec: dict[str, Any], clock: Clock) -> int:
+    size, start, conc = spec["page_size"], spec.get("start_row", 0), spec.get("concurrency", 8)
+    rows = 0
+    async with _sdk(conn) as lux:
+        await lux.authenticate()
+        with clock:
+            if client == "sdk_typed":
+                typed = lux.account.reports.delivery(
+                    "smtp", page_size=size, concurrency=conc, start_row=start
+                )
+                async for _row in typed:
+                    rows += 1
+            else:
+                report = lux.paginate(
+                    REPORT_PATH, page_size=size, concurrency=conc, start_row=start
+                )
+                if client == "sdk_pages":
+                    async for page in report.pages():
+                        rows += len(page.rows)
+                else:
+                    async for _row in report:
+                        rows += 1
+    return rows
 
 
 async def run_pull(spec: dict[str, Any]) -> dict[str, Any]:
     """Pull the delivery report from ``start_row`` to the end; count rows."""
     conn, client = spec["conn"], spec["client"]
     size, start, conc = spec["page_size"], spec.get("start_row", 0), spec.get("concurrency", 8)
-    path = REPORT_PATH.replace("{account}", conn["account"])
+    path = report_path(conn["account"])
+    clock = Clock(conn.get("server_pid"))
     rows = 0
     if client.startswith("sdk"):
-        async with _sdk(conn) as lux:
-            await lux.authenticate()
-            with Clock() as clock:
-                if client == "sdk_typed":
-                    typed = lux.account.reports.delivery(
-                        "smtp", page_size=size, concurrency=conc, start_row=start
-                    )
-                    async for _row in typed:
-                        rows += 1
-                else:
-                    report = lux.paginate(
-                        REPORT_PATH, page_size=size, concurrency=conc, start_row=start
-                    )
-                    if client == "sdk_pages":
-                        async for page in report.pages():
-                            rows += len(page.rows)
-                    else:
-                        async for _row in report:
-                            rows += 1
-    elif client.startswith("raw"):
-        async with _raw(conn) as raw:
-            with Clock() as clock:
-                if client == "raw_pages":
-                    async for data in raw.pages(
-                        path, page_size=size, start_row=start, concurrency=conc
-                    ):
-                        rows += len(data["rows"])
-                else:
+        rows = await _sdk_pull(client, conn, spec, clock)
+    elif client.split("_")[0] in RAW_CLIENTS:
+        async with _raw(client, conn) as raw:
+            with clock:
+                if client.endswith("_dicts"):
                     async for _row in raw.dict_rows(
                         path, page_size=size, start_row=start, concurrency=conc
                     ):
                         rows += 1
+                else:
+                    async for data in raw.pages(
+                        path, page_size=size, start_row=start, concurrency=conc
+                    ):
+                        rows += len(data["rows"])
     else:
         peer = _peer(conn)
-        with Clock() as clock:
+        with clock:
             for data in peer.pages(path, page_size=size, start_row=start):
                 rows += len(data["rows"])
-    return {"wall": clock.wall, "cpu": clock.cpu, "rows": rows}
+    return clock.result(rows=rows)
 
 
 async def run_first_calls(spec: dict[str, Any]) -> dict[str, Any]:
@@ -155,31 +189,29 @@ async def run_first_calls(spec: dict[str, Any]) -> dict[str, Any]:
             "account": emu.account,
             "login": login,
         }
-        path = _profile_path(conn)
+        path = profile_path(login)
         emu.reset_stats()
-        with Clock() as clock:
+        clock = Clock(None)
+        with clock:
             if client == "sdk":
                 async with _sdk(conn) as lux:
                     profile = lux.user(login).profile
                     await _split(n, n, profile.get)
-                    counted = lux.stats.auth_requests
-            elif client == "raw":
-                async with _raw(conn) as raw:
+            elif client in RAW_CLIENTS:
+                async with _raw(client, conn) as raw:
 
                     async def call() -> None:
                         await raw.get(path)
 
                     await _split(n, n, call)
-                    counted = 1
             else:
                 peer = _peer(conn)
                 with ThreadPoolExecutor(n) as pool:
                     await anyio.to_thread.run_sync(
                         lambda: list(pool.map(lambda _: peer.get(path), range(n)))
                     )
-                counted = peer.auth_requests
         served = emu.stats.auth_requests
-    return {"wall": clock.wall, "cpu": clock.cpu, "auth_requests": served, "counted": counted}
+    return clock.result(auth_requests=served)
 
 
 RUNNERS = {"get": run_get, "pull": run_pull, "first_calls": run_first_calls}

@@ -1,8 +1,10 @@
 """The benchmarks keep running (slow; CI runs them). Speed is never asserted here.
 
-What is checked: every scenario and client of issue 7 produces a number, the row-building
-microbenchmark covers its variants, and 100 concurrent first calls send one ``POST /auth``
-(a behaviour, not a timing).
+What is checked: every scenario and client produces each of its numbers against the lean
+server (throughput with its ratios to raw httpx2 and raw aiohttp, client and server CPU,
+peak RSS), the docs summary can be built from a run, the row-building microbenchmark covers
+its variants, and 100 concurrent first calls send one ``POST /auth`` (a behaviour, not a
+timing).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from benchmarks import summary
+from benchmarks.scenarios import FIRST_CALL_CLIENTS, GET_CLIENTS, MEMORY_CLIENTS, PULL_CLIENTS
 
 pytestmark = pytest.mark.slow
 
@@ -42,24 +47,40 @@ def test_quick_benchmark_run_writes_every_scenario(tmp_path: Path) -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    rows = json.loads(out.read_text())["rows"]
+    payload = json.loads(out.read_text())
+    rows = payload["rows"]
+    assert payload["meta"]["server"] == "lean"
     assert out.with_suffix(".md").read_text().count("\n|") == len(rows) + 2  # + header, rule
-    seen = {(r["scenario"].split(".")[0], r["client_id"]) for r in rows}
-    for scenario, clients in [
-        ("1", {"sdk", "raw", "peer"}),
-        ("2", {"sdk_pages", "raw_pages", "peer", "sdk_rows", "raw_rows", "sdk_typed"}),
-        ("2m", {"sdk_pages", "raw_pages", "sdk_rows", "raw_rows", "sdk_typed"}),
-        ("3", {"sdk_pages", "raw_pages", "peer", "sdk_rows", "raw_rows", "sdk_typed"}),
+    seen = {(r["scenario"].split(".")[0], r["client_id"], r["metric"]) for r in rows}
+    for scenario, clients, metric in [
+        ("1", GET_CLIENTS, "requests/s"),
+        ("2", PULL_CLIENTS, "rows/s"),
+        ("3", MEMORY_CLIENTS, "RSS ratio big/small"),
+        ("4", FIRST_CALL_CLIENTS, "POST /auth sent"),
     ]:
-        assert {(scenario, c) for c in clients} <= seen, scenario
+        assert {(scenario, c, metric) for c in clients} <= seen, scenario
+    for scenario, clients in [("1", GET_CLIENTS), ("2", PULL_CLIENTS)]:
+        for metric in ("server CPU", "server/client CPU", "peak RSS MB"):
+            assert {(scenario, c, metric) for c in clients} <= {
+                (s, c, m.split(" µs")[0]) for s, c, m in seen
+            }, (scenario, metric)
     assert all(r["median"] > 0 for r in rows)
+    throughput = [r for r in rows if r["metric"] in ("requests/s", "rows/s")]
+    assert all(r["vs_httpx2"] and r["vs_aiohttp"] for r in throughput)
     auths = {r["client_id"]: r["median"] for r in rows if r["scenario"].startswith("4.")}
-    assert auths == {"sdk": 1, "raw": 1, "peer": 100}
-    targets = [r for r in rows if r["target"]]
-    assert {r["target"].split(":")[0] for r in targets} >= {
-        "SDK/raw >= 0.9",
-        "SDK/raw >= 0.8",
-        "SDK/raw >= 0.6",
+    assert auths == {"sdk": 1, "httpx2": 1, "peer": 100}
+    checks = {r["check"].split(":")[0] for r in rows if r["check"]}
+    assert checks >= {
+        "server <= 0.2 x client",
+        "goal >= 0.9 x httpx2",
+        "goal >= 0.85 x httpx2",
+        "goal >= 0.65 x httpx2",
         "<= 1.5",
         "== 1",
     }
+    # The docs summary can be built from a run: every client of it has a number.
+    block = summary.markdown(rows, payload["meta"])
+    assert block.count("\n| ") == len(summary.ENTRIES)  # one line each, after the rule
+    for label, _, _ in summary.ENTRIES:
+        line = next(x for x in block.splitlines() if x.startswith(f"| {label} |"))
+        assert line.split(" | ")[4], label  # every entry has a report rows/s
