@@ -32,6 +32,7 @@ from .errors import (
     ResponseValidationError,
     ServerError,
     SessionClosedError,
+    StoreUnavailableError,
     TransportError,
 )
 
@@ -68,6 +69,7 @@ __all__ = [
     "ServerError",
     "SessionClosedError",
     "SessionStats",
+    "StoreUnavailableError",
     "Timeout",
     "TransportError",
     "TypedRowList",

@@ -5,6 +5,7 @@
     LuxSciError
     ├── ConfigurationError          (also a ValueError) bad or contradictory settings
     ├── SessionClosedError          (also a RuntimeError) the session was closed
+    ├── StoreUnavailableError       the shared store (Redis) did not answer; nothing was sent
     ├── TransportError              the exchange failed below HTTP
     │   ├── ConnectError            no connection; nothing was sent
     │   ├── RequestTimeout          a timeout (connect, read, write or pool)
@@ -34,6 +35,20 @@ class ConfigurationError(LuxSciError, ValueError):
 
 class SessionClosedError(LuxSciError, RuntimeError):
     """The session is closed (or closing) and cannot send requests."""
+
+
+class StoreUnavailableError(LuxSciError):
+    """The shared store (Redis) could not be reached or did not answer in time.
+
+    A session with a store never falls back to an unlimited budget: the call fails instead,
+    before anything is sent to LuxSci. ``store`` is the store's URL with any password
+    shown as ``***``; ``reason`` says what went wrong.
+    """
+
+    def __init__(self, reason: str, *, store: str) -> None:
+        super().__init__(f"store {store} unavailable: {reason}")
+        self.reason = reason
+        self.store = store
 
 
 class TransportError(LuxSciError):
@@ -185,6 +200,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "SessionClosedError",
+    "StoreUnavailableError",
     "TransportError",
     "error_class_for",
 ]

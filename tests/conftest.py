@@ -11,6 +11,8 @@ import pytest
 import luxsci_async._ratelimit as ratelimit
 import luxsci_async._session as session_module
 
+from .redis_support import namespace, redis_url  # noqa: F401  (fixtures: a real Redis)
+
 BASE = "https://rest.luxsci.com"
 TOKEN = "TOKEN0123456789"
 SECRET = "s3cr3t-key-do-not-print"

@@ -11,18 +11,33 @@ clock), so processes whose clocks disagree still agree on the windows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol
 
 import attrs
 
 
+def _positive_int(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a positive int, got {value!r}")
+
+
+def _positive_seconds(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise ValueError(f"{attribute.name} must be a positive, finite number, got {value!r}")
+
+
 @attrs.frozen
 class Window:
-    """At most ``limit`` sends in any rolling ``span`` seconds."""
+    """At most ``limit`` sends in any rolling ``span`` seconds.
 
-    limit: int
-    span: float
+    Stores keep one log of send times per ``span``: sessions that give the same span with
+    different limits share the log, each checking its own limit against it.
+    """
+
+    limit: int = attrs.field(validator=_positive_int)
+    span: float = attrs.field(validator=_positive_seconds)
 
 
 @attrs.frozen
@@ -45,7 +60,12 @@ class Busy:
 
 
 class BudgetStore(Protocol):
-    """Rate windows and the 429 pause, shared by every session using the store."""
+    """Rate windows and the 429 pause, shared by every session using the store.
+
+    A ``reserve`` or ``release`` that has started completes even if its caller is
+    cancelled meanwhile (bounded by the store's timeout), so a caller never loses the
+    ticket of a slot that was recorded; the cancellation arrives at its next checkpoint.
+    """
 
     async def reserve(self, windows: Sequence[Window], *, max_delay: float) -> Slot | Busy:
         """Reserve the earliest send time that fits every window and any pause, atomically.
