@@ -50,6 +50,16 @@ class StoreUnavailableError(LuxSciError):
         self.reason = reason
         self.store = store
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Task queues pickle a failed task's exception; keep ``store`` across that.
+        return (_store_unavailable, (type(self), self.reason, self.store))
+
+
+def _store_unavailable(
+    cls: type[StoreUnavailableError], reason: str, store: str
+) -> StoreUnavailableError:
+    return cls(reason, store=store)
+
 
 class TransportError(LuxSciError):
     """The request could not be completed at the transport level."""

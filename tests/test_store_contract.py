@@ -330,6 +330,7 @@ async def test_check_out_with_no_holders(harness: Harness) -> None:
         ("lock_login", ("login", math.nan), {}),
         ("check_in", ("login", "worker", -5), {}),
         ("check_in", ("login", "", 5), {}),
+        ("check_out", ("login", "two words"), {}),
     ],
     ids=lambda call: f"{call[0]}{call[1][1:]}{call[2]}",
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import socket
 import time
@@ -229,7 +230,10 @@ CALLS = [
 
 
 @pytest.mark.parametrize("call", CALLS, ids=[call[0] for call in CALLS])
-async def test_an_unreachable_store_raises_a_typed_error(call: Any) -> None:
+async def test_an_unreachable_store_raises_a_typed_error(
+    call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
     port = _closed_port()
     store = make_store(f"redis://admin:{PASSWORD}@127.0.0.1:{port}/2", "ns", timeout=2)
     name, args, kwargs = call
@@ -242,6 +246,7 @@ async def test_an_unreachable_store_raises_a_typed_error(call: Any) -> None:
     assert f"redis://admin:***@127.0.0.1:{port}/2" in str(caught.value)
     assert PASSWORD not in _texts(caught.value)
     assert PASSWORD not in repr(store)
+    assert PASSWORD not in caplog.text
 
 
 async def test_a_silent_store_times_out() -> None:

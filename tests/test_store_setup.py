@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -115,6 +116,9 @@ def test_store_unavailable_is_an_sdk_error() -> None:
     assert isinstance(error, LuxSciError)
     assert str(error) == "store redis://:***@cache:6379/0 unavailable: no answer within 1 s"
     assert (error.store, error.reason) == ("redis://:***@cache:6379/0", "no answer within 1 s")
+    copy = pickle.loads(pickle.dumps(error))  # as a task queue returns a task's failure
+    assert type(copy) is StoreUnavailableError
+    assert (str(copy), copy.store, copy.reason) == (str(error), error.store, error.reason)
 
 
 def test_the_sdk_works_without_the_redis_extra() -> None:

@@ -42,7 +42,10 @@ class Window:
 
 @attrs.frozen
 class Slot:
-    """A reserved send time: wait ``delay`` seconds, then send (``ticket`` gives it back)."""
+    """A reserved send time: wait ``delay`` seconds, then send (``ticket`` gives it back).
+
+    The ticket is empty when nothing was recorded (a reservation with no windows).
+    """
 
     ticket: str
     delay: float
@@ -63,8 +66,9 @@ class BudgetStore(Protocol):
     """Rate windows and the 429 pause, shared by every session using the store.
 
     A ``reserve`` or ``release`` that has started completes even if its caller is
-    cancelled meanwhile (bounded by the store's timeout), so a caller never loses the
-    ticket of a slot that was recorded; the cancellation arrives at its next checkpoint.
+    cancelled meanwhile (by an anyio cancel scope; bounded by the store's timeout), so a
+    caller never loses the ticket of a slot that was recorded: the cancellation arrives at
+    its next checkpoint, where it can still give the slot back.
     """
 
     async def reserve(self, windows: Sequence[Window], *, max_delay: float) -> Slot | Busy:

@@ -157,6 +157,7 @@ class MemoryStore:
 
     async def check_out(self, key: str, holder: str) -> bool:
         _checks.name("key", key)
+        _checks.name("holder", holder)
         holders = self._live_holders(key)
         holders.pop(holder, None)
         if holders:

@@ -84,7 +84,7 @@ class RedisStore:
         if isinstance(max_connections, bool) or not isinstance(max_connections, int):
             raise ValueError("max_connections must be a positive int")
         if max_connections < 1:
-            raise ValueError("max_connections must be a positive int")
+            raise ValueError(f"max_connections must be a positive int, got {max_connections}")
         self._max_connections = max_connections
         self._client: _Client | None = None
         self._pause_key = f"{self._ns}:pause"
@@ -172,6 +172,7 @@ class RedisStore:
         await self._run(_lua.CHECK_IN, [name], [holder, ttl], shield=True)
 
     async def check_out(self, key: str, holder: str) -> bool:
+        _checks.name("holder", holder)
         keys = [self._auth_key(key, "holders"), self._auth_key(key, "code")]
         return int(await self._run(_lua.CHECK_OUT, keys, [holder], shield=True)) == 1
 
@@ -216,13 +217,12 @@ class RedisStore:
         result the caller must not lose (a recorded slot, a taken lock).
         """
         client = self._connect()
-        reason = ""
-        with anyio.CancelScope(shield=shield):
+        reason = f"no answer within {self._timeout:g} s"
+        # One scope for both the shield and the deadline: each scope costs microseconds.
+        deadline = anyio.current_time() + self._timeout
+        with anyio.CancelScope(shield=shield, deadline=deadline):
             try:
-                with anyio.fail_after(self._timeout):
-                    return await command(client)
-            except TimeoutError:
-                reason = f"no answer within {self._timeout:g} s"
+                return await command(client)
             except (RedisError, OSError) as exc:
                 reason = self._reason(exc)
         # Raised outside the handler, so no exception of the client (which may hold
