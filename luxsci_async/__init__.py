@@ -35,6 +35,7 @@ from .errors import (
     ResponseValidationError,
     ServerError,
     SessionClosedError,
+    StoreUnavailableError,
     TransportError,
 )
 
@@ -74,6 +75,7 @@ __all__ = [
     "ServerError",
     "SessionClosedError",
     "SessionStats",
+    "StoreUnavailableError",
     "Timeout",
     "TransportError",
     "TypedRowList",

@@ -5,6 +5,7 @@
     LuxSciError
     ├── ConfigurationError          (also a ValueError) bad or contradictory settings
     ├── SessionClosedError          (also a RuntimeError) the session was closed
+    ├── StoreUnavailableError       the shared store (Redis) did not answer; nothing was sent
     ├── TransportError              the exchange failed below HTTP
     │   ├── ConnectError            no connection; nothing was sent
     │   ├── RequestTimeout          a timeout (connect, read, write or pool)
@@ -38,6 +39,30 @@ class ConfigurationError(LuxSciError, ValueError):
 
 class SessionClosedError(LuxSciError, RuntimeError):
     """The session is closed (or closing) and cannot send requests."""
+
+
+class StoreUnavailableError(LuxSciError):
+    """The shared store (Redis) could not be reached or did not answer in time.
+
+    A session with a store never falls back to an unlimited budget: the call fails instead,
+    before anything is sent to LuxSci. ``store`` is the store's URL with any password
+    shown as ``***``; ``reason`` says what went wrong.
+    """
+
+    def __init__(self, reason: str, *, store: str) -> None:
+        super().__init__(f"store {store} unavailable: {reason}")
+        self.reason = reason
+        self.store = store
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Task queues pickle a failed task's exception; keep ``store`` across that.
+        return (_store_unavailable, (type(self), self.reason, self.store))
+
+
+def _store_unavailable(
+    cls: type[StoreUnavailableError], reason: str, store: str
+) -> StoreUnavailableError:
+    return cls(reason, store=store)
 
 
 class TransportError(LuxSciError):
@@ -211,6 +236,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "SessionClosedError",
+    "StoreUnavailableError",
     "TransportError",
     "error_class_for",
 ]

@@ -16,6 +16,8 @@ import pytest  # noqa: E402
 import luxsci_async._clock as clock_module  # noqa: E402
 import luxsci_async._session as session_module  # noqa: E402
 
+from .redis_support import namespace, redis_url  # noqa: E402, F401  (fixtures: a real Redis)
+
 BASE = "https://rest.luxsci.com"
 TOKEN = "TOKEN0123456789"
 SECRET = "s3cr3t-key-do-not-print"

@@ -11,23 +11,41 @@ clock), so processes whose clocks disagree still agree on the windows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol
 
 import attrs
 
 
+def _positive_int(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a positive int, got {value!r}")
+
+
+def _positive_seconds(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise ValueError(f"{attribute.name} must be a positive, finite number, got {value!r}")
+
+
 @attrs.frozen
 class Window:
-    """At most ``limit`` sends in any rolling ``span`` seconds."""
+    """At most ``limit`` sends in any rolling ``span`` seconds.
 
-    limit: int
-    span: float
+    Stores keep one log of send times per ``span``: sessions that give the same span with
+    different limits share the log, each checking its own limit against it.
+    """
+
+    limit: int = attrs.field(validator=_positive_int)
+    span: float = attrs.field(validator=_positive_seconds)
 
 
 @attrs.frozen
 class Slot:
-    """A reserved send time: wait ``delay`` seconds, then send (``ticket`` gives it back)."""
+    """A reserved send time: wait ``delay`` seconds, then send (``ticket`` gives it back).
+
+    The ticket is empty when nothing was recorded (a reservation with no windows).
+    """
 
     ticket: str
     delay: float
@@ -45,7 +63,13 @@ class Busy:
 
 
 class BudgetStore(Protocol):
-    """Rate windows and the 429 pause, shared by every session using the store."""
+    """Rate windows and the 429 pause, shared by every session using the store.
+
+    A ``reserve`` or ``release`` that has started completes even if its caller is
+    cancelled meanwhile (by an anyio cancel scope; bounded by the store's timeout), so a
+    caller never loses the ticket of a slot that was recorded: the cancellation arrives at
+    its next checkpoint, where it can still give the slot back.
+    """
 
     async def reserve(self, windows: Sequence[Window], *, max_delay: float) -> Slot | Busy:
         """Reserve the earliest send time that fits every window and any pause, atomically.
