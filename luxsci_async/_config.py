@@ -11,7 +11,8 @@ import attrs
 
 from . import _defaults
 from ._secret import Secret
-from ._settings import RateLimit, RetryPolicy, Settings, Timeout
+from ._settings import CallOptions, RateLimit, RetryPolicy, Settings, Timeout
+from ._store.url import StoreURL, parse_store_url
 from .errors import ConfigurationError
 
 ENV_PREFIX = "LUXSCI_"
@@ -95,6 +96,52 @@ def _number(name: str, value: object, *, minimum: float, integer: bool = False) 
     return value  # an int stays exact (float() of a huge one would overflow)
 
 
+def _store(argument: str | None, environment: str | None) -> StoreURL | None:
+    if argument is not None:
+        return parse_store_url(argument, field="store")
+    if environment is not None:
+        return parse_store_url(environment, field="LUXSCI_STORE")
+    return None
+
+
+def _timeout(timeout: float | Timeout | None) -> Timeout | None:
+    if timeout is None or isinstance(timeout, Timeout):
+        return timeout
+    seconds = _number("timeout", timeout, minimum=0.001)
+    return Timeout(connect=seconds, read=seconds, write=seconds, pool=seconds)
+
+
+def _retry(retry: RetryPolicy | None, max_retries: int | None, base: RetryPolicy) -> RetryPolicy:
+    if retry is not None and not isinstance(retry, RetryPolicy):
+        raise ConfigurationError("retry must be a RetryPolicy")
+    if max_retries is None:
+        return retry or base
+    count = int(_number("max_retries", max_retries, minimum=0, integer=True))
+    if retry is not None and retry.max_retries != count:
+        raise ConfigurationError("max_retries contradicts retry.max_retries; give one")
+    return attrs.evolve(retry or base, max_retries=count)
+
+
+def call_options(
+    settings: Settings,
+    current: CallOptions,
+    *,
+    timeout: float | Timeout | None,
+    max_retries: int | None,
+    retry: RetryPolicy | None,
+    max_wait: float | None,
+) -> CallOptions:
+    """``current`` with the given overrides, checked as the session's settings are."""
+    base = current.retry or settings.retry
+    return CallOptions(
+        timeout=_timeout(timeout) or current.timeout,
+        retry=_retry(retry, max_retries, base)
+        if (retry or max_retries is not None)
+        else current.retry,
+        max_wait=current.max_wait if max_wait is None else _number("max_wait", max_wait, minimum=0),
+    )
+
+
 def resolve(
     *,
     token: str | None,
@@ -111,6 +158,8 @@ def resolve(
     max_concurrency: int,
     auth_ttl: float | None,
     max_response_bytes: int | None = None,
+    max_wait: float | None = None,
+    store: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Merge arguments with ``LUXSCI_*`` variables (arguments win) and check the result.
@@ -155,21 +204,8 @@ def resolve(
         host, base_url = from_env("HOST"), from_env("BASE_URL")
     url = _base_url(_text("host", host), _text("base_url", base_url))
 
-    if timeout is None:
-        timeout_obj = Timeout()
-    elif isinstance(timeout, Timeout):
-        timeout_obj = timeout
-    else:
-        seconds = _number("timeout", timeout, minimum=0.001)
-        timeout_obj = Timeout(connect=seconds, read=seconds, write=seconds, pool=seconds)
-
-    if retry is not None and not isinstance(retry, RetryPolicy):
-        raise ConfigurationError("retry must be a RetryPolicy")
-    if max_retries is not None:
-        count = int(_number("max_retries", max_retries, minimum=0, integer=True))
-        if retry is not None and retry.max_retries != count:
-            raise ConfigurationError("max_retries contradicts retry.max_retries; give one")
-        retry = attrs.evolve(retry or RetryPolicy(), max_retries=count)
+    timeout_obj = _timeout(timeout) or Timeout()
+    retry = _retry(retry, max_retries, RetryPolicy())
     if rate_limit is not None and not isinstance(rate_limit, RateLimit):
         raise ConfigurationError("rate_limit must be a RateLimit (or None)")
 
@@ -182,12 +218,16 @@ def resolve(
         password=Secret(password) if password is not None else None,
         base_url=url,
         timeout=timeout_obj,
-        retry=retry or RetryPolicy(),
+        retry=retry,
         rate_limit=rate_limit,
         max_concurrency=int(_number("max_concurrency", max_concurrency, minimum=1, integer=True)),
         auth_ttl=_number(
             "auth_ttl", _defaults.AUTH_TTL if auth_ttl is None else auth_ttl, minimum=0.01
         ),
+        max_wait=_defaults.MAX_WAIT
+        if max_wait is None
+        else _number("max_wait", max_wait, minimum=0),
+        store=_store(store, from_env("STORE")),
         max_response_bytes=int(
             _number(
                 "max_response_bytes",

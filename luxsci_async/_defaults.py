@@ -26,6 +26,9 @@ TIMEOUT_RETRY_COST: Final = 10
 PAGE_SIZE: Final = 2_000
 """Rows per report request. With the default concurrency at most ~16,000 rows are held."""
 
+MAX_WAIT: Final = 300.0
+"""Seconds a call may wait for its turn (rate budget, 429 pauses, retries) before it fails."""
+
 REVOKE_TIMEOUT: Final = 3.0
 """Seconds closing a session waits for ``DELETE /auth`` before giving up on it."""
 

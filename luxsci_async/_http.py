@@ -49,7 +49,6 @@ class HttpxBackend:
         transport: Transport | None = None,
         http2: bool = False,
     ) -> None:
-        self._total = timeout.total
         origin = httpx2.URL(base_url)
         self._scheme = origin.scheme
         self._host = origin.host
@@ -59,9 +58,7 @@ class HttpxBackend:
                 "http2=True needs the http2 extra: pip install 'luxsci-async[http2]'"
             )
         self._client = httpx2.AsyncClient(
-            timeout=httpx2.Timeout(
-                connect=timeout.connect, read=timeout.read, write=timeout.write, pool=timeout.pool
-            ),
+            timeout=_phases(timeout),
             limits=httpx2.Limits(
                 max_connections=max_connections, max_keepalive_connections=max_connections
             ),
@@ -81,6 +78,7 @@ class HttpxBackend:
         content: bytes | None,
         files: Multipart | None,
         max_bytes: int,
+        timeouts: Timeout,
     ) -> RawResponse:
         url = httpx2.URL(
             scheme=self._scheme, host=self._host, port=self._port, raw_path=target.encode("ascii")
@@ -90,9 +88,10 @@ class HttpxBackend:
             request = httpx2.Request(method, url, headers=all_headers, files=files)
         else:
             request = httpx2.Request(method, url, headers=all_headers, content=content)
+        request.extensions["timeout"] = _phases(timeouts).as_dict()
         failure: TransportError | None = None
         try:
-            with anyio.move_on_after(self._total):
+            with anyio.move_on_after(timeouts.total):
                 return await self._exchange(request, method, target, max_bytes)
         except httpx2.TimeoutException as exc:
             sent = not isinstance(exc, (httpx2.ConnectTimeout, httpx2.PoolTimeout))
@@ -106,7 +105,7 @@ class HttpxBackend:
             failure = SentError(f"{type(exc).__name__}: {_reason(exc)}")
         if failure is None:  # the deadline passed: move_on_after ended the attempt
             failure = SentTimeout(
-                f"the attempt took longer than the total timeout ({self._total} s)"
+                f"the attempt took longer than the total timeout ({timeouts.total} s)"
             )
         # Raised here, outside the handlers, so that neither __cause__ nor __context__
         # keeps httpx2's exception and the request it holds.
@@ -148,6 +147,12 @@ class HttpxBackend:
         if pool is None:
             return 0
         return sum(1 for conn in pool.connections if not conn.is_idle())
+
+
+def _phases(timeout: Timeout) -> httpx2.Timeout:
+    return httpx2.Timeout(
+        connect=timeout.connect, read=timeout.read, write=timeout.write, pool=timeout.pool
+    )
 
 
 async def _abandon(response: httpx2.Response, body: AsyncIterator[bytes]) -> None:

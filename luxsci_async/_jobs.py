@@ -12,6 +12,7 @@ from ._defaults import JOB_MAX_POLL_INTERVAL, JOB_POLL_INTERVAL
 from ._pipeline import Pipeline
 from ._routes.prepare import prepare
 from ._routes.table import ROUTES
+from ._settings import NO_OPTIONS, CallOptions
 from ._wire import RawResponse
 from .errors import JobFailedError, ResponseValidationError
 from .models import Job
@@ -32,8 +33,10 @@ class JobHandle:
         scope_values: Mapping[str, str],
         job_id: int,
         submitted: Job | None = None,
+        options: CallOptions = NO_OPTIONS,
     ) -> None:
         self._pipeline = pipeline
+        self._options = options
         self._scope_values = dict(scope_values)
         self.job_id = job_id
         self.submitted = submitted
@@ -48,7 +51,7 @@ class JobHandle:
         """The job's current state."""
         route = _JOB_ROUTES["account" if "account" in self._scope_values else "username"]
         job: Job = await self._pipeline.call(
-            prepare(route, self._scope_values, {"job_id": self.job_id})
+            prepare(route, self._scope_values, {"job_id": self.job_id}), options=self._options
         )
         return job
 
@@ -100,7 +103,7 @@ class JobHandle:
 
 
 def job_decoder(
-    pipeline: Pipeline, scope_values: Mapping[str, str]
+    pipeline: Pipeline, scope_values: Mapping[str, str], options: CallOptions = NO_OPTIONS
 ) -> Callable[[Any, RawResponse], JobHandle]:
     """Decodes an export's answer: the job's status object, or just ``{job_id}``."""
 
@@ -112,6 +115,6 @@ def job_decoder(
                 "the export answer has no job id", body=repr(data)[:2000]
             ) from None
         submitted = structure(data, Job) if len(data) > 1 else None
-        return JobHandle(pipeline, scope_values, job_id, submitted)
+        return JobHandle(pipeline, scope_values, job_id, submitted, options)
 
     return decode

@@ -7,6 +7,7 @@ the same pipeline as every other request; only what they carry is made here.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from . import _clock
@@ -35,6 +36,21 @@ def login_request(settings: Settings, secret_key: bytes) -> Prepared:
     else:
         args["signature"] = auth_signature(secret_key, settings.token, date)
     return prepare(LOGIN, {}, args)
+
+
+def store_keys(settings: Settings) -> tuple[str, str]:
+    """The shared store's namespace for this integration, and this login's key in it.
+
+    Both are derived from what is public about the integration (its host and token) and
+    the login (account code, or a hash of the user's address), never from a secret.
+    """
+    integration = hashlib.sha256(f"{settings.base_url}\n{settings.token}".encode()).hexdigest()
+    if settings.scope == "account":
+        login = f"account:{settings.account}"
+    else:
+        user = (settings.user or "").lower().encode("utf-8")
+        login = f"user:{hashlib.sha256(user).hexdigest()[:16]}"
+    return f"luxsci:{integration[:20]}", login
 
 
 def revoke_request() -> Prepared:

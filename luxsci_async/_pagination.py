@@ -32,6 +32,7 @@ from ._jobs import JobHandle, job_decoder
 from ._pages import Page, page_decoder
 from ._pipeline import Pipeline
 from ._routes.prepare import Prepared
+from ._settings import NO_OPTIONS, CallOptions
 from .errors import LuxSciError, PaginationError
 
 RowT = TypeVar("RowT")
@@ -67,8 +68,10 @@ class Report(Generic[RowT]):
         concurrency: int | None = None,
         start_row: int = 0,
         scope_values: Mapping[str, str] | None = None,
+        options: CallOptions = NO_OPTIONS,
     ) -> None:
         self._pipeline = pipeline
+        self._options = options
         self._request = request
         self._row = row
         self.page_size = _check_int(
@@ -98,6 +101,7 @@ class Report(Generic[RowT]):
         page: Page[RowT] = await self._pipeline.call(
             request.with_query((REPORT_FIRST_ROW, str(first_row)), (REPORT_MATCHES, str(matches))),
             page_decoder(self._row, first_row, API_PREFIX + self._request.path),
+            self._options,
         )
         return page
 
@@ -160,7 +164,8 @@ class Report(Generic[RowT]):
             extra[key] = value
         handle: JobHandle = await self._pipeline.call(
             self._pinned().with_query(*query_pairs(extra)),
-            job_decoder(self._pipeline, self._scope_values),
+            job_decoder(self._pipeline, self._scope_values, self._options),
+            self._options,
         )
         return handle
 

@@ -17,26 +17,31 @@ import attrs
 
 from . import _clock, _envelope
 from ._assumptions import API_PREFIX, UPLOAD_FILE_PART, UPLOAD_JSON_PART
-from ._auth import AuthCodes
+from ._auth import AuthCodes, SharedCode
 from ._defaults import REVOKE_TIMEOUT
 from ._encoding import encode_pairs
 from ._http import HttpxBackend, Transport
-from ._login import auth_code, login_request, revoke_request
-from ._pacing import Pacer
-from ._retry import Retry, RetryBudget, decide
+from ._login import auth_code, login_request, revoke_request, store_keys
+from ._pacing import Pacer, windows_of
+from ._retry import RetryBudget, decide
 from ._routes.prepare import Decode, Prepared
-from ._settings import Settings
+from ._settings import NO_OPTIONS, CallOptions, RetryPolicy, Settings
 from ._signing import body_hash, request_signature, signature_cookie
+from ._store.base import Store
+from ._store.factory import open_store
 from ._wire import HttpBackend, Multipart, RawResponse, SentError
 from .errors import (
     APIError,
     AuthenticationError,
+    ConfigurationError,
     ConnectError,
+    LuxSciError,
     OutcomeUnknownError,
     RateLimitError,
     RequestTimeout,
     ResponseValidationError,
     SessionClosedError,
+    StoreUnavailableError,
     TransportError,
 )
 
@@ -70,7 +75,12 @@ class Pipeline:
     """Owns what every request shares: the pool, the auth code, the pacer and the budget."""
 
     def __init__(
-        self, settings: Settings, *, transport: Transport | None = None, http2: bool = False
+        self,
+        settings: Settings,
+        *,
+        transport: Transport | None = None,
+        http2: bool = False,
+        store: Store | None = None,
     ) -> None:
         self.settings = settings
         self._secret_key = settings.secret.reveal().encode("utf-8")
@@ -82,26 +92,43 @@ class Pipeline:
             http2=http2,
         )
         self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
-        self.pacer = Pacer(settings.rate_limit)
+        namespace, login_key = store_keys(settings)
+        # The in-process store reads the SDK's clock at each call (tests replace the clock).
+        self.store: Store = store or open_store(
+            settings.store, namespace=namespace, clock=lambda: _clock.monotonic()
+        )
+        shared = None
+        if settings.store is not None:
+            try:
+                shared = SharedCode(self.store, login_key, self._secret_key)
+            except ImportError:
+                raise ConfigurationError(
+                    f"store={settings.store} needs the redis extra: "
+                    "pip install 'luxsci-async[redis]'"
+                ) from None
+        self.pacer = Pacer(self.store, windows_of(settings.rate_limit))
         self._budget = RetryBudget(settings.retry.budget)
-        self.auth = AuthCodes(self._login, ttl=settings.auth_ttl)
+        self.auth = AuthCodes(self._login, ttl=settings.auth_ttl, shared=shared)
         self.closed = False
         self.stats = SessionStats()
 
     # -- the public road ----------------------------------------------------------------------
 
-    async def call(self, request: Prepared, decode: Decode | None = None) -> Any:
+    async def call(
+        self, request: Prepared, decode: Decode | None = None, options: CallOptions = NO_OPTIONS
+    ) -> Any:
         """Send ``request`` signed with the session's code; return its decoded ``data``.
 
         ``decode`` (default: the request's own) turns the envelope's ``data`` into the
         result; a mismatch raises :class:`ResponseValidationError` naming the status,
-        method and path of the response it came from.
+        method and path of the response it came from. ``options`` override the session's
+        timeout, retry policy and maximum wait for this call.
         """
         if self.closed:
             raise SessionClosedError("this LuxSci session is closed")
-        data, echoed, raw = await self._attempts(lambda: request, self.auth.get)
+        data, echoed, raw = await self._attempts(lambda: request, self.auth.get, options)
         if echoed is not None:
-            self.auth.adopt(echoed)
+            await self.auth.replace(echoed)
         return _decoded(decode or request.decode, data, raw, request)
 
     async def aclose(self) -> None:
@@ -109,12 +136,19 @@ class Pipeline:
         if self.closed:
             return
         self.closed = True
+        self.pacer.close()  # every call waiting its turn ends now, not when its wait would
         with anyio.CancelScope(shield=True):
-            code = self.auth.take()
+            try:
+                code = await self.auth.release()
+            except StoreUnavailableError as exc:
+                # Unknown whether others still use it: leave it to expire rather than revoke.
+                logger.warning("not revoking the auth code: %s", exc)
+                code = None
             if code is not None:
                 with anyio.move_on_after(REVOKE_TIMEOUT):
                     await self._revoke(code)
             await self.http.aclose()
+            await self.store.aclose()
 
     # -- the auth lifecycle -------------------------------------------------------------------
 
@@ -122,7 +156,9 @@ class Pipeline:
         if self.closed:
             raise SessionClosedError("the session was closed while authenticating")
         settings, key = self.settings, self._secret_key
-        _, echoed, raw = await self._attempts(lambda: login_request(settings, key), None)
+        _, echoed, raw = await self._attempts(
+            lambda: login_request(settings, key), None, NO_OPTIONS
+        )
         return auth_code(echoed, raw)
 
     async def _revoke(self, code: str) -> None:
@@ -130,8 +166,8 @@ class Pipeline:
             return code
 
         try:
-            await self._attempts(revoke_request, this_code, replay=False, closing=True)
-        except (TransportError, APIError) as exc:
+            await self._attempts(revoke_request, this_code, NO_OPTIONS, closing=True)
+        except LuxSciError as exc:  # best effort: a closing session raises nothing more
             logger.debug("revoking the auth code failed: %s", type(exc).__name__)
         else:
             logger.debug("auth code revoked")
@@ -142,24 +178,31 @@ class Pipeline:
         self,
         build: Callable[[], Prepared],
         credential: Credential | None,
+        options: CallOptions,
         *,
-        replay: bool = True,
         closing: bool = False,
     ) -> tuple[Any, str | None, RawResponse]:
         """Attempt a request until it succeeds or the retry decision gives up.
 
         ``build`` gives the request of each attempt (the login's changes: its date is now);
         ``credential`` the code it is signed with, or ``None`` for the login. A 401 to a
-        signed request drops that code and replays once with a fresh one (``replay``).
+        signed request drops that code and replays once with a fresh one (not when
+        ``closing``: the revocation of the session's last code). A 429 is waited out
+        (within ``max_retry_after`` and the call's ``max_wait``) without spending a retry.
         """
-        retries = 0
+        policy = options.retry or self.settings.retry
+        timeout = options.timeout or self.settings.timeout
+        max_wait = REVOKE_TIMEOUT if closing else options.max_wait
+        deadline = _clock.monotonic() + (self.settings.max_wait if max_wait is None else max_wait)
+        retries = 0  # after faults: bounded by max_retries and the retry budget
+        throttles = 0  # 429s waited out: bounded by max_wait only
         replayed = False
         while True:
             request = build()
             method = request.method
             path = API_PREFIX + request.path
             query = encode_pairs(request.query)
-            await self.pacer.wait_turn()
+            await self.pacer.wait_turn(deadline, closing=closing)
             code = await credential() if credential is not None else None
             headers = _headers(request, code, self._secret_key, path, query)
             started = _clock.monotonic()
@@ -177,6 +220,7 @@ class Pipeline:
                         content=request.body,
                         files=_multipart(request),
                         max_bytes=self.settings.max_response_bytes,
+                        timeouts=timeout,
                     )
             except TransportError as exc:
                 self._log(method, path, type(exc).__name__, retries, started)
@@ -190,45 +234,60 @@ class Pipeline:
                         path=path,
                     ) from exc  # the SDK's own timeout or drop: a message, no request
                 # A new session is harmless, so POST /auth is retried like an idempotent call.
-                retry = self._retry(exc, retries, idempotent=True)
-                if retry is None:
+                delay = self._fault_delay(exc, retries, policy, deadline, idempotent=True)
+                if delay is None:
                     raise _public(exc, method, path) from None
                 retries += 1
-                await self._wait(retry)
+                await self.pacer.backoff(delay)
                 continue
-            self._log(method, path, raw.status, retries, started)
+            self._log(method, path, raw.status, retries + throttles, started)
+            if raw.status != 429:
+                self.pacer.adaptive.succeeded()
             try:
                 data, echoed = _envelope.read(raw, method, path)
+            except RateLimitError as exc:
+                self.stats.rate_limited += 1
+                throttles += 1
+                wait = policy.backoff(throttles) if exc.retry_after is None else exc.retry_after
+                await self.pacer.throttled(min(wait, policy.max_retry_after))
+                if wait > policy.max_retry_after or not self.pacer.fits(wait, deadline):
+                    raise  # longer than this call may wait: the caller decides
+                self.stats.retries += 1
+                continue
             except AuthenticationError:
-                if code is None or not replay or replayed:
+                if code is None or closing or replayed:
                     raise
                 # The code expired or was revoked: re-authenticate once and replay once.
                 replayed = True
                 self.stats.reauthentications += 1
-                self.auth.invalidate(code)
+                await self.auth.invalidate(code)
                 continue
-            except APIError as exc:  # 429 and 5xx included
-                retry = self._retry(exc, retries, idempotent=request.idempotent or code is None)
-                if retry is None:
+            except APIError as exc:  # 5xx and the rest
+                idempotent = request.idempotent or code is None
+                delay = self._fault_delay(exc, retries, policy, deadline, idempotent=idempotent)
+                if delay is None:
                     raise
                 retries += 1
-                await self._wait(retry)
+                await self.pacer.backoff(delay)
                 continue
             self._budget.refund()
             return data, echoed, raw
 
-    def _retry(self, exc: Exception, retries: int, *, idempotent: bool) -> Retry | None:
-        if isinstance(exc, RateLimitError):
-            self.stats.rate_limited += 1
-        retry = decide(exc, retries, self.settings.retry, self._budget, idempotent=idempotent)
-        if retry is not None:
-            self.stats.retries += 1
-        return retry
-
-    async def _wait(self, retry: Retry) -> None:
-        if retry.pause:
-            self.pacer.pause(retry.pause)
-        await self.pacer.sleep(retry.delay)
+    def _fault_delay(
+        self,
+        exc: Exception,
+        retries: int,
+        policy: RetryPolicy,
+        deadline: float,
+        *,
+        idempotent: bool,
+    ) -> float | None:
+        """The wait before retrying a fault, or ``None`` to raise it (also past max_wait)."""
+        delay = decide(exc, retries, policy, self._budget, idempotent=idempotent)
+        if delay is None or not self.pacer.fits(delay, deadline):
+            return None
+        self.stats.retries += 1
+        return delay
 
     def _log(self, method: str, path: str, outcome: object, retries: int, started: float) -> None:
         if logger.isEnabledFor(logging.DEBUG):

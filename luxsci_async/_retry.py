@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from email.utils import parsedate_to_datetime
 
-import attrs
-
 from . import _clock
 from ._settings import RetryPolicy
-from .errors import APIError, RateLimitError, RequestTimeout, TransportError
+from .errors import APIError, RequestTimeout, TransportError
 
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 """Server errors retried for idempotent requests (and routes marked safe to retry)."""
@@ -39,38 +37,27 @@ class RetryBudget:
             self._tokens += 1
 
 
-@attrs.frozen
-class Retry:
-    """Retry after ``delay`` seconds; first hold the whole session for ``pause`` seconds."""
-
-    delay: float
-    pause: float = 0.0
-
-
 def decide(
     exc: Exception, retries: int, policy: RetryPolicy, budget: RetryBudget, *, idempotent: bool
-) -> Retry | None:
-    """Whether (and when) to retry after ``exc``; ``None`` means give up and raise it.
+) -> float | None:
+    """Seconds to wait before retrying after the fault ``exc``; ``None``: give up, raise it.
 
-    The one retry decision for every request, ``POST /auth`` included: transport errors
-    (the caller has already refused to resend a non-idempotent request that may have
-    arrived), 429 and, for idempotent requests, the retryable 5xx statuses are retried
-    within ``max_retries`` and the session's retry budget. A 429 pauses the whole session
-    (that pause is the wait); a ``Retry-After`` beyond ``max_retry_after`` is not waited for.
+    The one retry decision for faults of every request, ``POST /auth`` included: transport
+    errors (the caller has already refused to resend a non-idempotent request that may
+    have arrived) and, for idempotent requests, the retryable 5xx statuses are retried
+    within ``max_retries`` and the session's retry budget; a 5xx's ``Retry-After`` beyond
+    ``max_retry_after`` is not waited for. A 429 is not a fault: the pipeline waits it out
+    without a retry of these.
     """
     hint: float | None = None
     cost = policy.retry_cost
-    if isinstance(exc, RateLimitError):
-        hint = exc.retry_after
-        wait = hint if hint is not None else policy.backoff(retries + 1)
-        retry = Retry(0.0, pause=min(wait, policy.max_retry_after))
-    elif isinstance(exc, TransportError):
+    if isinstance(exc, TransportError):
         if isinstance(exc, RequestTimeout):
             cost = policy.timeout_cost
-        retry = Retry(policy.backoff(retries + 1))
+        delay = policy.backoff(retries + 1)
     elif isinstance(exc, APIError) and exc.status in RETRYABLE_STATUSES and idempotent:
         hint = exc.retry_after  # a 503 may say when to come back
-        retry = Retry(policy.backoff(retries + 1) if hint is None else hint)
+        delay = policy.backoff(retries + 1) if hint is None else hint
     else:
         return None
     if (
@@ -79,7 +66,7 @@ def decide(
         or not budget.spend(cost)
     ):
         return None
-    return retry
+    return delay
 
 
 def parse_retry_after(value: str | None) -> float | None:

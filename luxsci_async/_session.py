@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from . import _defaults
-from ._config import resolve
+from ._config import call_options, resolve
 from ._convert import dump_json
 from ._encoding import QueryParams, checked_path, path_value, query_pairs
 from ._http import Transport
@@ -19,7 +19,7 @@ from ._pagination import Report
 from ._pipeline import Pipeline, SessionStats
 from ._routes.prepare import Prepared
 from ._rows import Row
-from ._settings import RateLimit, RetryPolicy, Timeout
+from ._settings import NO_OPTIONS, CallOptions, RateLimit, RetryPolicy, Timeout
 from .errors import ConfigurationError, SessionClosedError
 from .resources.account import AccountAPI
 from .resources.user import UserAPI
@@ -51,6 +51,12 @@ class LuxSci:
         auth_ttl: seconds an auth code is used before it is refreshed (default 600).
         max_response_bytes: the largest response body read, decoded (default 64 MiB);
             a longer one raises :class:`ResponseTooLargeError` and is not read further.
+        max_wait: seconds a call may wait for its turn to be sent: the rate budget, 429
+            pauses and its own retries (default 300); past it, :class:`RateLimitTimeout`.
+            ``0`` fails at once when no slot is free.
+        store: a store shared by every process of this integration, for the rate budget,
+            429 pauses and one login for the fleet: ``redis://[[user]:password@]host:port/db``
+            or ``rediss://`` (``LUXSCI_STORE``; needs the ``redis`` extra; asyncio only).
         transport: an ``httpx2.AsyncBaseTransport`` to send through instead of the network
             (a mock, or the emulator's in-process ASGI transport); a third-party type on
             purpose, so that httpx2's testing tools work as they are.
@@ -74,6 +80,8 @@ class LuxSci:
         max_concurrency: int = _defaults.MAX_CONCURRENCY,
         auth_ttl: float | None = None,
         max_response_bytes: int | None = None,
+        max_wait: float | None = None,
+        store: str | None = None,
         transport: Transport | None = None,
         http2: bool = False,
     ) -> None:
@@ -92,9 +100,12 @@ class LuxSci:
             max_concurrency=max_concurrency,
             auth_ttl=auth_ttl,
             max_response_bytes=max_response_bytes,
+            max_wait=max_wait,
+            store=store,
         )
         self._settings = settings
         self._pipeline = Pipeline(settings, transport=transport, http2=http2)
+        self._options: CallOptions = NO_OPTIONS
         self._scope_values = {
             "account": path_value("account", settings.account) if settings.account else None,
             "username": path_value("user", settings.user) if settings.user else None,
@@ -140,6 +151,33 @@ class LuxSci:
         )
         return f"<LuxSci {self.scope} scope {who} at {self.base_url}>"
 
+    def with_options(
+        self,
+        *,
+        timeout: float | Timeout | None = None,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        max_wait: float | None = None,
+    ) -> LuxSci:
+        """This session with other settings for the calls made through what it returns.
+
+        ``await lux.with_options(max_wait=2, timeout=5).account.users.list()``. The view
+        shares the session's pool, auth code, rate budget and counters (closing it closes
+        the session); settings not given stay as they are.
+        """
+        view = object.__new__(LuxSci)
+        view.__dict__.update(self.__dict__)
+        view.__dict__.pop("account", None)  # a cached scope carries the old options
+        view._options = call_options(
+            self._settings,
+            self._options,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            max_wait=max_wait,
+        )
+        return view
+
     # -- typed endpoints --------------------------------------------------------------------
 
     @cached_property
@@ -148,7 +186,7 @@ class LuxSci:
         value = self._scope_values["account"]
         if value is None or self.scope != "account":
             raise ConfigurationError("account endpoints need an account-scope session (account=)")
-        return AccountAPI(self._pipeline, {"account": value})
+        return AccountAPI(self._pipeline, {"account": value}, self._options)
 
     def user(self, login: str | None = None) -> UserAPI:
         """User-scope endpoints for ``login`` (default: the session's user).
@@ -166,7 +204,7 @@ class LuxSci:
                 raise ConfigurationError(
                     f"a user-scope session acts only for {self.username!r}, not {login!r}"
                 )
-        return UserAPI(self._pipeline, {"username": value})
+        return UserAPI(self._pipeline, {"username": value}, self._options)
 
     # -- untyped calls ----------------------------------------------------------------------
 
@@ -202,7 +240,7 @@ class LuxSci:
             body=body,
             idempotent=verb != "POST",
         )
-        return await self._pipeline.call(request)
+        return await self._pipeline.call(request, options=self._options)
 
     def paginate(
         self,
@@ -237,6 +275,7 @@ class LuxSci:
             concurrency=concurrency,
             start_row=start_row,
             scope_values=scope,
+            options=self._options,
         )
 
     # -- lifetime ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import attrs
 
 from . import _defaults
 from ._secret import Secret
+from ._store.url import StoreURL
 from .errors import ConfigurationError
 
 
@@ -129,3 +130,18 @@ class Settings:
     max_concurrency: int
     auth_ttl: float
     max_response_bytes: int
+    max_wait: float
+    store: StoreURL | None
+    """The shared store, or ``None`` for the in-process one (its password never shown)."""
+
+
+@attrs.frozen(kw_only=True)
+class CallOptions:
+    """Per-call overrides of session settings (``None``: the session's own)."""
+
+    timeout: Timeout | None = None
+    retry: RetryPolicy | None = None
+    max_wait: float | None = attrs.field(default=None, validator=_optional_seconds)
+
+
+NO_OPTIONS = CallOptions()

@@ -12,6 +12,7 @@ from typing import Protocol
 
 import attrs
 
+from ._settings import Timeout
 from .errors import RequestTimeout, ResponseTooLargeError, TransportError
 
 Multipart = list[tuple[str, tuple[str, bytes, str]]]
@@ -74,8 +75,11 @@ class HttpBackend(Protocol):
         content: bytes | None,
         files: Multipart | None,
         max_bytes: int,
+        timeouts: Timeout,
     ) -> RawResponse:
         """Send a request whose path and query are encoded exactly as signed.
+
+        ``timeouts`` bound each phase and, with ``total``, the whole attempt.
 
         Raises :class:`~luxsci_async.ConnectError` or :class:`~luxsci_async.RequestTimeout`
         when nothing was sent, :class:`SentError` when the request may have arrived, and

@@ -6,6 +6,7 @@
     ├── ConfigurationError          (also a ValueError) bad or contradictory settings
     ├── SessionClosedError          (also a RuntimeError) the session was closed
     ├── StoreUnavailableError       the shared store (Redis) did not answer; nothing was sent
+    ├── RateLimitTimeout            no send slot within ``max_wait`` (nothing was sent)
     ├── TransportError              the exchange failed below HTTP
     │   ├── ConnectError            no connection; nothing was sent
     │   ├── RequestTimeout          a timeout (connect, read, write or pool)
@@ -63,6 +64,20 @@ def _store_unavailable(
     cls: type[StoreUnavailableError], reason: str, store: str
 ) -> StoreUnavailableError:
     return cls(reason, store=store)
+
+
+class RateLimitTimeout(LuxSciError):
+    """The call would have waited longer than ``max_wait`` for its turn to be sent.
+
+    Its turn was blocked by the rate budget (per minute, per day), by a pause the server
+    asked for with a 429, or by the send rate the session adapted to; nothing was sent for
+    it and no slot of the budget was spent. ``retry_after`` is how many seconds from now a
+    slot would have been free: map it to your own ``429``/``503`` with ``Retry-After``.
+    """
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(f"{message} (a slot frees in {retry_after:.1f} s)")
+        self.retry_after = retry_after
 
 
 class TransportError(LuxSciError):
@@ -230,6 +245,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimitTimeout",
     "RedirectError",
     "RequestTimeout",
     "ResponseTooLargeError",

@@ -59,6 +59,59 @@ def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     return clock
 
 
+class ManualClock:
+    """A clock that moves only when the test advances it; an SDK sleep waits until then.
+
+    Unlike :class:`FakeClock`, waits take (fake) time to end, so a test can act on calls
+    while they wait: cancel them, close the session, or watch the order they go in.
+    """
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self._waiting: list[tuple[float, Any]] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        import anyio
+
+        if seconds <= 0:
+            await anyio.lowlevel.checkpoint()
+            return
+        entry = (self.now + seconds, anyio.Event())
+        self._waiting.append(entry)
+        try:
+            await entry[1].wait()
+        finally:
+            if entry in self._waiting:
+                self._waiting.remove(entry)
+
+    @property
+    def sleepers(self) -> int:
+        """How many waits are in progress."""
+        return len(self._waiting)
+
+    async def advance(self, seconds: float) -> None:
+        """Move the clock on, wake every wait that has ended, and let the woken run."""
+        import anyio
+
+        self.now += seconds
+        for entry in [e for e in self._waiting if e[0] <= self.now]:
+            self._waiting.remove(entry)
+            entry[1].set()
+        await anyio.wait_all_tasks_blocked()
+
+
+@pytest.fixture
+def manual_clock(monkeypatch: pytest.MonkeyPatch) -> ManualClock:
+    """Replace the session's clock with one the test moves by hand."""
+    clock = ManualClock()
+    monkeypatch.setattr(clock_module, "monotonic", clock.monotonic)
+    monkeypatch.setattr(clock_module, "sleep", clock.sleep)
+    return clock
+
+
 @pytest.fixture
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record SDK waits instead of sleeping (the real clock keeps running)."""

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from ..errors import ConfigurationError
 from .base import Store
 from .memory import MemoryStore
-from .url import parse_store_url
+from .url import StoreURL, parse_store_url
 
 
 def open_store(
-    url: str | None,
+    url: str | StoreURL | None,
     *,
     namespace: str,
     timeout: float | None = None,
@@ -32,7 +32,7 @@ def open_store(
     """
     if url is None:
         return MemoryStore() if clock is None else MemoryStore(clock=clock)
-    parsed = parse_store_url(url, field=field)
+    parsed = url if isinstance(url, StoreURL) else parse_store_url(url, field=field)
     try:
         from .redis import DEFAULT_TIMEOUT, RedisStore
     except ImportError as exc:

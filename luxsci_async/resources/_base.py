@@ -9,15 +9,19 @@ from .._pagination import Report
 from .._pipeline import Pipeline
 from .._routes.prepare import prepare
 from .._routes.table import ROUTES
+from .._settings import NO_OPTIONS, CallOptions
 from .._types import Attachment
 
 
 class ScopeAPI:
     """One scope of a session (an account, or one user); endpoint groups hang off it."""
 
-    def __init__(self, pipeline: Pipeline, values: Mapping[str, str]) -> None:
+    def __init__(
+        self, pipeline: Pipeline, values: Mapping[str, str], options: CallOptions = NO_OPTIONS
+    ) -> None:
         self._pipeline = pipeline
         self._values = dict(values)
+        self._options = options
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._values}>"
@@ -41,7 +45,7 @@ class Resource:
         """Check ``args`` against the route and send it; the result is the route's type."""
         scope = self._scope
         request = prepare(ROUTES[operation_id], scope._values, args, attachments=attachments)
-        return await scope._pipeline.call(request)
+        return await scope._pipeline.call(request, options=scope._options)
 
     def _report(
         self,
@@ -65,4 +69,5 @@ class Resource:
             concurrency=concurrency,
             start_row=start_row,
             scope_values=scope._values,
+            options=scope._options,
         )
