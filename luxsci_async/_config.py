@@ -10,6 +10,7 @@ from collections.abc import Mapping
 import attrs
 
 from . import _defaults
+from ._backends import backend_name
 from ._secret import Secret
 from ._settings import CallOptions, RateLimit, RetryPolicy, Settings, Timeout
 from ._store.url import StoreURL, parse_store_url
@@ -160,6 +161,7 @@ def resolve(
     max_response_bytes: int | None = None,
     max_wait: float | None = None,
     store: str | None = None,
+    http_backend: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Merge arguments with ``LUXSCI_*`` variables (arguments win) and check the result.
@@ -228,6 +230,7 @@ def resolve(
         if max_wait is None
         else _number("max_wait", max_wait, minimum=0),
         store=_store(store, from_env("STORE")),
+        http_backend=backend_name(http_backend, from_env("HTTP_BACKEND")),
         max_response_bytes=int(
             _number(
                 "max_response_bytes",

@@ -15,6 +15,9 @@ WRITE_TIMEOUT: Final = 30.0
 POOL_TIMEOUT: Final = 30.0
 TOTAL_TIMEOUT: Final = 300.0
 
+HTTP_BACKEND: Final = "httpx2"
+"""The HTTP library of a session unless told otherwise; it runs on asyncio and trio."""
+
 MAX_RETRIES: Final = 2
 BACKOFF_BASE: Final = 0.5
 BACKOFF_MAX: Final = 8.0

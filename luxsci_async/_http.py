@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import ssl
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 import anyio
 import httpx2
 
+from ._codings import Undecodable
 from ._settings import Timeout
-from ._wire import BodyCap, Multipart, RawResponse, SentError, SentTimeout
+from ._wire import BodyReader, Multipart, RawResponse, SentError, SentTimeout
 from .errors import (
     ConfigurationError,
     ConnectError,
@@ -30,6 +32,14 @@ Transport = httpx2.AsyncBaseTransport
 """What ``LuxSci(transport=...)`` takes: an ``httpx2`` transport (a mock, an ASGI app, ...)."""
 
 _IDENTITY = {"Accept-Encoding": "identity"}
+
+
+def tls_context() -> ssl.SSLContext:
+    """The verifying TLS context of the default backend, for the others to share.
+
+    The system's trust store; nothing (no ``SSL_CERT_FILE``) taken from the environment.
+    """
+    return httpx2.create_ssl_context(trust_env=False)
 
 
 def asgi_transport(app: Any) -> Transport:
@@ -103,6 +113,8 @@ class HttpxBackend:
             failure = SentError(f"connection lost: {_reason(exc)}")
         except httpx2.HTTPError as exc:  # anything else httpx2 raises is below HTTP
             failure = SentError(f"{type(exc).__name__}: {_reason(exc)}")
+        except Undecodable as exc:
+            failure = SentError(f"DecodingError: {exc}")
         if failure is None:  # the deadline passed: move_on_after ended the attempt
             failure = SentTimeout(
                 f"the attempt took longer than the total timeout ({timeouts.total} s)"
@@ -116,28 +128,29 @@ class HttpxBackend:
     ) -> RawResponse:
         response = await self._client.send(request, stream=True)
         try:
-            status = response.status_code
-            cap = BodyCap(max_bytes)
-            path = target.split("?", 1)[0]
-            declared = response.headers.get("content-length", "")
-            if (
-                declared.isascii()
-                and declared.isdigit()
-                and "content-encoding" not in response.headers
-            ):
-                cap.add(b"", method, path, status, declared=int(declared))
-            chunks = []
-            body = response.aiter_bytes()
-            async for chunk in body:
-                try:
-                    cap.add(chunk, method, path, status)
-                except ResponseTooLargeError:
-                    await _abandon(response, body)
-                    raise
-                chunks.append(chunk)
+            body = BodyReader(
+                max_bytes,
+                method,
+                target,
+                response.status_code,
+                encoding=response.headers.get("content-encoding"),
+                length=response.headers.get("content-length"),
+            )
+            # Raw bytes, decoded by BodyReader: decoding inside httpx2's iterator would leave
+            # its inner generators suspended when a body fails to decode.
+            raw = response.aiter_raw()
+            try:
+                async for chunk in raw:
+                    body.feed(chunk)
+                content = body.content()
+            except (ResponseTooLargeError, Undecodable):
+                await _abandon(response, raw)
+                raise
         finally:
             await response.aclose()
-        return RawResponse(status=status, headers=dict(response.headers), content=b"".join(chunks))
+        return RawResponse(
+            status=response.status_code, headers=dict(response.headers), content=content
+        )
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -18,9 +18,10 @@ import attrs
 from . import _clock, _envelope
 from ._assumptions import API_PREFIX, UPLOAD_FILE_PART, UPLOAD_JSON_PART
 from ._auth import AuthCodes, SharedCode
+from ._backends import open_backend
 from ._defaults import REVOKE_TIMEOUT
 from ._encoding import encode_pairs
-from ._http import HttpxBackend, Transport
+from ._http import Transport
 from ._login import auth_code, login_request, revoke_request, store_keys
 from ._pacing import Pacer, windows_of
 from ._retry import RetryBudget, decide
@@ -84,13 +85,7 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self._secret_key = settings.secret.reveal().encode("utf-8")
-        self.http: HttpBackend = HttpxBackend(
-            base_url=settings.base_url,
-            timeout=settings.timeout,
-            max_connections=settings.max_concurrency + 2,
-            transport=transport,
-            http2=http2,
-        )
+        self.http: HttpBackend = open_backend(settings, transport=transport, http2=http2)
         self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
         namespace, login_key = store_keys(settings)
         # The in-process store reads the SDK's clock at each call (tests replace the clock).

@@ -20,6 +20,7 @@ from ._pipeline import Pipeline, SessionStats
 from ._routes.prepare import Prepared
 from ._rows import Row
 from ._settings import NO_OPTIONS, CallOptions, RateLimit, RetryPolicy, Timeout
+from ._types import HttpBackendName
 from .errors import ConfigurationError, SessionClosedError
 from .resources.account import AccountAPI
 from .resources.user import UserAPI
@@ -57,10 +58,14 @@ class LuxSci:
         store: a store shared by every process of this integration, for the rate budget,
             429 pauses and one login for the fleet: ``redis://[[user]:password@]host:port/db``
             or ``rediss://`` (``LUXSCI_STORE``; needs the ``redis`` extra; asyncio only).
+        http_backend: the HTTP library to send with (``LUXSCI_HTTP_BACKEND``): ``"httpx2"``
+            (the default; asyncio and trio) or ``"aiohttp"`` (faster; needs the ``fast``
+            extra; asyncio only, so under trio the first call raises
+            :class:`ConfigurationError`). Caps, timeouts and errors are the same on both.
         transport: an ``httpx2.AsyncBaseTransport`` to send through instead of the network
             (a mock, or the emulator's in-process ASGI transport); a third-party type on
-            purpose, so that httpx2's testing tools work as they are.
-        http2: negotiate HTTP/2 (needs the ``http2`` extra).
+            purpose, so that httpx2's testing tools work as they are (``httpx2`` backend only).
+        http2: negotiate HTTP/2 (needs the ``http2`` extra; ``httpx2`` backend only).
     """
 
     def __init__(
@@ -82,6 +87,7 @@ class LuxSci:
         max_response_bytes: int | None = None,
         max_wait: float | None = None,
         store: str | None = None,
+        http_backend: HttpBackendName | None = None,
         transport: Transport | None = None,
         http2: bool = False,
     ) -> None:
@@ -102,6 +108,7 @@ class LuxSci:
             max_response_bytes=max_response_bytes,
             max_wait=max_wait,
             store=store,
+            http_backend=http_backend,
         )
         self._settings = settings
         self._pipeline = Pipeline(settings, transport=transport, http2=http2)

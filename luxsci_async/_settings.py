@@ -15,6 +15,7 @@ import attrs
 from . import _defaults
 from ._secret import Secret
 from ._store.url import StoreURL
+from ._types import HttpBackendName
 from .errors import ConfigurationError
 
 
@@ -133,6 +134,7 @@ class Settings:
     max_wait: float
     store: StoreURL | None
     """The shared store, or ``None`` for the in-process one (its password never shown)."""
+    http_backend: HttpBackendName = _defaults.HTTP_BACKEND
 
 
 @attrs.frozen(kw_only=True)

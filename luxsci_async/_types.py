@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -27,6 +27,9 @@ class Unset:
 UNSET: Final = Unset()
 """Default of optional body fields: only the fields you pass are sent (partial updates)."""
 
+
+HttpBackendName = Literal["httpx2", "aiohttp"]
+"""The HTTP libraries a session can send through (``LuxSci(http_backend=...)``)."""
 
 Upload = tuple[str, bytes]
 """A file as the transport sends it: ``(file name, content)``."""

@@ -12,6 +12,7 @@ from typing import Protocol
 
 import attrs
 
+from ._codings import Decoder
 from ._settings import Timeout
 from .errors import RequestTimeout, ResponseTooLargeError, TransportError
 
@@ -61,6 +62,52 @@ class BodyCap:
                 path=path,
                 limit=self.limit,
             )
+
+
+class BodyReader:
+    """A response body as it arrives: decoded, counted against the cap, and kept.
+
+    Made once the head is in: a declared ``Content-Length`` over the cap (of a body with no
+    coding, whose length is then its decoded size) is refused before any of it is read.
+    Raises :class:`~._codings.Undecodable` for a body its coding does not decode.
+    """
+
+    __slots__ = ("_cap", "_chunks", "_decoder", "_method", "_path", "_status")
+
+    def __init__(
+        self,
+        limit: int,
+        method: str,
+        target: str,
+        status: int,
+        *,
+        encoding: str | None,
+        length: str | None,
+    ) -> None:
+        self._cap = BodyCap(limit)
+        self._method, self._path, self._status = method, target.split("?", 1)[0], status
+        self._chunks: list[bytes] = []
+        self._decoder = Decoder(encoding)
+        if encoding is None and length is not None and length.isascii() and length.isdigit():
+            self._cap.add(b"", method, self._path, status, declared=int(length))
+
+    def feed(self, chunk: bytes) -> None:
+        """Take the next chunk as received."""
+        if self._decoder.identity:
+            self._keep(chunk)
+        else:
+            for piece in self._decoder.decode(chunk):
+                self._keep(piece)
+
+    def content(self) -> bytes:
+        """The whole decoded body, once the last chunk was fed."""
+        for piece in self._decoder.flush():
+            self._keep(piece)
+        return b"".join(self._chunks)
+
+    def _keep(self, piece: bytes) -> None:
+        self._cap.add(piece, self._method, self._path, self._status)
+        self._chunks.append(piece)
 
 
 class HttpBackend(Protocol):

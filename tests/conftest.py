@@ -13,6 +13,7 @@ from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
+import luxsci_async._backends as backends_module  # noqa: E402
 import luxsci_async._clock as clock_module  # noqa: E402
 import luxsci_async._session as session_module  # noqa: E402
 
@@ -27,6 +28,57 @@ PASSWORD = "pa55-w0rd-do-not-print"
 @pytest.fixture(params=["asyncio", "trio"])
 def anyio_backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
+
+
+HTTP_BACKENDS: dict[str, tuple[str, ...]] = {
+    "httpx2": ("asyncio", "trio"),
+    "aiohttp": ("asyncio",),
+}
+"""Each HTTP backend and the async libraries it runs on (one line per backend)."""
+
+every_http_backend = pytest.mark.usefixtures("http_backend")
+"""Runs a test that sends over real sockets once per (async library, HTTP backend) pair."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest parametrizes the anyio_backend fixture
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "http_backend" not in metafunc.fixturenames:
+        return
+    if "anyio_backend" in metafunc.fixturenames:
+        pairs = [
+            (library, name) for name, libraries in HTTP_BACKENDS.items() for library in libraries
+        ]
+        metafunc.parametrize(
+            ("anyio_backend", "http_backend"),
+            pairs,
+            ids=[f"{library}-{name}" for library, name in pairs],
+            indirect=["http_backend"],
+        )
+    else:
+        metafunc.parametrize("http_backend", list(HTTP_BACKENDS), indirect=True)
+
+
+@pytest.fixture
+def http_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Every session the test makes sends with this backend (``LUXSCI_HTTP_BACKEND``).
+
+    After the test, checks that it did: at least one session opened this backend, and no
+    session opened another (an in-process transport, say), so no run passes vacuously.
+    """
+    name = str(request.param)
+    monkeypatch.setenv("LUXSCI_HTTP_BACKEND", name)
+    opened: list[str] = []
+    for each, opener in list(backends_module._OPENERS.items()):
+
+        def recording(*args: Any, _opener: Any = opener, _name: str = each) -> Any:
+            backend = _opener(*args)
+            opened.append(_name)
+            return backend
+
+        monkeypatch.setitem(backends_module._OPENERS, each, recording)
+    yield name
+    assert opened, f"the test opened no session on {name}"
+    assert set(opened) == {name}, f"sessions opened on {sorted(set(opened))}, not only {name}"
 
 
 class FakeClock:

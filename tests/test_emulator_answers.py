@@ -16,6 +16,7 @@ from luxsci_async import NotFoundError
 from luxsci_async.models import Job, JobStatus
 from luxsci_async.testing import Emulator
 
+from .conftest import every_http_backend
 from .emulator_client import PREFIX, Signer, logged_in
 
 JOB_KEYS = {
@@ -127,6 +128,7 @@ def test_a_started_job_answers_with_its_status_object(slow_jobs: Emulator) -> No
 
 
 @pytest.mark.anyio
+@every_http_backend
 async def test_the_sdk_reads_a_started_job_and_its_details(slow_jobs: Emulator) -> None:
     async with slow_jobs.client() as lux:
         report = lux.account.reports.delivery("smtp")

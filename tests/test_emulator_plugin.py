@@ -13,6 +13,8 @@ from luxsci_async.testing import Emulator
 from luxsci_async.testing._pytest_runners import asyncio_fixture_decorator
 from luxsci_async.testing.pytest_plugin import EmulatorPool, emulator_scope
 
+from .conftest import every_http_backend
+
 
 @pytest.fixture
 def luxsci_emulator_options() -> dict[str, Any]:
@@ -20,6 +22,7 @@ def luxsci_emulator_options() -> dict[str, Any]:
 
 
 @pytest.mark.anyio
+@every_http_backend
 async def test_luxsci_fixture(luxsci: LuxSci, luxsci_emulator: Emulator) -> None:
     assert luxsci_emulator.config.rows == 120
     total = 0
@@ -30,6 +33,7 @@ async def test_luxsci_fixture(luxsci: LuxSci, luxsci_emulator: Emulator) -> None
 
 
 @pytest.mark.anyio
+@every_http_backend
 async def test_user_scope_client(luxsci_emulator: Emulator) -> None:
     login = next(iter(luxsci_emulator.users))
     async with luxsci_emulator.client(user=login) as lux:

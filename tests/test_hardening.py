@@ -31,7 +31,7 @@ from luxsci_async._routes.prepare import Prepared
 from luxsci_async.errors import MAX_BODY_EXCERPT
 from luxsci_async.testing import Emulator
 
-from .conftest import PASSWORD, SECRET, TOKEN, make_session
+from .conftest import PASSWORD, SECRET, TOKEN, every_http_backend, make_session
 from .fakeapi import FakeAPI, ok
 from .rawserver import LOGIN_OK, RawRequest, response, serve
 
@@ -92,6 +92,7 @@ def assert_nothing_secret(exc: BaseException, *secrets: str) -> None:
         assert not leaks, f"a secret is reachable from {type(exc).__name__}: {leaks[0][:120]}"
 
 
+@every_http_backend
 async def test_a_dropped_login_leaves_no_secret_on_the_exception_chain() -> None:
     with serve(lambda request: None) as server:  # reads the login, then hangs up
         lux = LuxSci(
@@ -110,6 +111,7 @@ async def test_a_dropped_login_leaves_no_secret_on_the_exception_chain() -> None
     assert_nothing_secret(info.value, SECRET, PASSWORD, login["signature"])
 
 
+@every_http_backend
 async def test_a_dropped_call_leaves_no_code_or_signature_on_the_exception_chain() -> None:
     def handler(request: RawRequest) -> bytes | None:
         return LOGIN_OK if request.path.endswith("/auth") else None
@@ -169,6 +171,7 @@ def _bomb() -> bytes:
 @pytest.mark.parametrize(
     "answer", [_endless, _endless_chunked, _bomb], ids=["1GiB", "1GiB-chunked", "gzip-bomb"]
 )
+@every_http_backend
 async def test_a_body_over_the_cap_is_refused_while_it_streams(answer: Any) -> None:
     with serve(_auth_or(answer)) as server:
         async with make_session(base_url=server.base_url, max_response_bytes=CAP) as lux:
@@ -289,6 +292,7 @@ async def test_an_export_accepts_the_job_status_object_or_its_id(
         assert handle.submitted is None
 
 
+@every_http_backend
 async def test_the_emulator_answers_an_export_with_the_job_status() -> None:
     async with Emulator(rows=10, seed=1) as emu, emu.client() as lux:
         handle = await lux.account.reports.delivery("smtp").export(destination="sftp")
@@ -427,6 +431,7 @@ async def test_unrepresentable_values_are_refused_naming_the_field(
 
 
 @pytest.mark.parametrize("body", [None, b""], ids=["none", "empty"])
+@every_http_backend
 async def test_an_empty_post_is_signed_as_the_public_clients_sign_it(body: bytes | None) -> None:
     """The emulator, like LuxSci's public clients, hashes sha256("") for an empty POST."""
     async with Emulator(seed=1) as emu, emu.client(user=next(iter(emu.users))) as lux:

@@ -22,14 +22,17 @@ from luxsci_async._types import Attachment
 from luxsci_async.models import DeliveryRow, JobStatus
 from luxsci_async.testing import Emulator
 
+from .conftest import every_http_backend
+
 pytestmark = pytest.mark.anyio
 
 YEAR_START = date(2024, 1, 1)
 YEAR_END = date(2024, 12, 31)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def emulator() -> Iterator[Emulator]:
+    # One per run: the workflows change the emulator's data (a run on each backend, too).
     with Emulator(rows=1_200, seed=11, job_seconds=0.2) as emu:
         yield emu
 
@@ -206,8 +209,9 @@ async def user_workflows(lux: LuxSci, login: str) -> None:
     await me.credentials.set_password("a-new-long-password")
 
 
-async def test_every_route_answers(emulator: Emulator, anyio_backend: str) -> None:
-    login = next(iter(emulator.users)) if anyio_backend == "asyncio" else list(emulator.users)[1]
+@every_http_backend
+async def test_every_route_answers(emulator: Emulator) -> None:
+    login = next(iter(emulator.users))
     emulator.reset_stats()
     async with emulator.client() as lux:
         await account_workflows(lux)
@@ -228,6 +232,7 @@ async def test_every_route_answers(emulator: Emulator, anyio_backend: str) -> No
     assert emulator.stats.statuses.keys() <= {200, 201}
 
 
+@every_http_backend
 async def test_auth_expiry_mid_run_refreshes_and_revocation_ends_the_code() -> None:
     async with Emulator(rows=3_000, seed=2, auth_ttl=0.3) as emu:
         async with emu.client(auth_ttl=3600) as lux:  # the client does not know the lifetime
@@ -251,6 +256,7 @@ async def test_auth_expiry_mid_run_refreshes_and_revocation_ends_the_code() -> N
             assert lux2.stats.reauthentications == 1
 
 
+@every_http_backend
 async def test_rate_limited_run_completes_without_errors() -> None:
     async with Emulator(rows=200, seed=4, rate_per_minute=15, rate_window=0.5) as emu:
         retry = RetryPolicy(max_retries=8, backoff_base=0.05)
@@ -261,6 +267,7 @@ async def test_rate_limited_run_completes_without_errors() -> None:
         assert lux.stats.rate_limited == emu.stats.rate_limited
 
 
+@every_http_backend
 async def test_client_side_budget_avoids_429s() -> None:
     async with Emulator(rows=200, seed=4, rate_per_minute=1000, rate_window=60) as emu:
         async with emu.client(rate_limit=RateLimit(per_minute=20)) as lux:
@@ -269,6 +276,7 @@ async def test_client_side_budget_avoids_429s() -> None:
         assert emu.stats.rate_limited == 0
 
 
+@every_http_backend
 async def test_fault_injected_multi_page_pull_loses_and_repeats_nothing() -> None:
     async with Emulator(rows=20_000, seed=5, faults=0.15) as emu:
         async with emu.client(retry=RetryPolicy(max_retries=6, backoff_base=0.01)) as lux:

@@ -10,10 +10,10 @@ import pytest
 
 from luxsci_async import RequestTimeout, SessionClosedError, Timeout
 
-from .conftest import make_session
+from .conftest import every_http_backend, make_session
 from .loopback import serve
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, every_http_backend]
 
 
 @pytest.fixture(scope="module")

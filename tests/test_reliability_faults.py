@@ -29,10 +29,10 @@ from luxsci_async import (
 )
 from luxsci_async.testing import Emulator
 
-from .conftest import make_session
+from .conftest import every_http_backend, make_session
 from .loopback import serve
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, every_http_backend]
 
 # Patient enough that 5% faults plus 429s never exhaust a page's retries; quick backoff.
 PATIENT = RetryPolicy(max_retries=8, backoff_base=0.02, backoff_max=0.2)

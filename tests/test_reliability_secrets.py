@@ -29,7 +29,7 @@ from luxsci_async import (
 from luxsci_async.cli import main
 from luxsci_async.testing import Emulator
 
-from .conftest import BASE, PASSWORD, SECRET, TOKEN, make_session
+from .conftest import BASE, PASSWORD, SECRET, TOKEN, every_http_backend, make_session
 from .fakeapi import FakeAPI, fail, ok
 
 pytestmark = pytest.mark.anyio
@@ -224,6 +224,7 @@ def test_cli_errors_with_verbose_leak_nothing(
     assert "signature=" not in everything
 
 
+@every_http_backend
 def test_cli_verbose_against_the_emulator_leaks_nothing(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,0 +1,235 @@
+"""The optional fast HTTP backend (asyncio only), and the only module that imports ``aiohttp``.
+
+It meets the contract of :mod:`._wire` as the default backend does: the path and query go
+out exactly as signed, redirects come back as responses, the body is read (and decoded, by
+this module: aiohttp's own decoding is off) under the session's size cap, and every aiohttp
+failure becomes one of the SDK's error classes without being chained (its request info
+holds the signed cookie or the login body).
+"""
+
+from __future__ import annotations
+
+import binascii
+import os
+import re
+import ssl
+from collections.abc import Iterable, Mapping
+
+import aiohttp
+import anyio
+import sniffio
+from yarl import URL
+
+from ._codings import Undecodable
+from ._settings import Timeout
+from ._wire import BodyReader, Multipart, RawResponse, SentError, SentTimeout
+from .errors import ConfigurationError, ConnectError, RequestTimeout, TransportError
+
+_IDENTITY = {"Accept-Encoding": "identity"}
+
+
+def require_asyncio() -> None:
+    """Refuse, with a clear error, to run the aiohttp backend outside asyncio."""
+    try:
+        library = sniffio.current_async_library()
+    except sniffio.AsyncLibraryNotFoundError:
+        library = "no async library"
+    if library != "asyncio":
+        raise ConfigurationError(
+            f"http_backend='aiohttp' runs on asyncio only, not on {library}; "
+            "leave http_backend unset (httpx2, which also runs on trio)"
+        )
+
+
+class AiohttpBackend:
+    """One pooled ``aiohttp.ClientSession`` for a session, made on first use in its loop."""
+
+    def __init__(
+        self, *, base_url: str, timeout: Timeout, max_connections: int, tls: ssl.SSLContext
+    ) -> None:
+        self._base = base_url
+        self._limit = max_connections
+        self._tls = tls
+        self._session: aiohttp.ClientSession | None = None
+        self._phases: dict[Timeout, aiohttp.ClientTimeout] = {}
+        self._phases_of(timeout)
+        self._closed = False
+        try:  # made inside a running loop: refuse trio now rather than at the first call
+            sniffio.current_async_library()
+        except sniffio.AsyncLibraryNotFoundError:
+            pass
+        else:
+            require_asyncio()
+
+    def _open(self) -> aiohttp.ClientSession:
+        require_asyncio()
+        if self._closed:
+            raise ConnectError("the HTTP client is closed")
+        session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=self._limit, limit_per_host=0, ssl=self._tls),
+            cookie_jar=aiohttp.DummyCookieJar(),
+            skip_auto_headers=("User-Agent",),  # the default backend sends none either
+            # Bodies are decoded here, piece by piece under the size cap.
+            auto_decompress=False,
+            # No proxy, .netrc or CA bundle from the environment (a proxy setting, when
+            # the session has one, is given here explicitly).
+            trust_env=False,
+        )
+        # aiohttp resends an idempotent request once by itself after a dropped connection;
+        # the pipeline decides retries (and counts them against the rate budget).
+        session._retry_connection = False
+        self._session = session
+        return session
+
+    def _phases_of(self, timeout: Timeout) -> aiohttp.ClientTimeout:
+        phases = self._phases.get(timeout)
+        if phases is None:
+            # aiohttp has no pool or write timeout of its own: ``connect`` covers the wait
+            # for a pooled connection and connecting, ``sock_connect`` connecting alone, and
+            # ``sock_read`` (between received bytes) also runs while the body is written.
+            phases = aiohttp.ClientTimeout(
+                connect=timeout.pool + timeout.connect,
+                sock_connect=timeout.connect,
+                sock_read=timeout.read,
+                ceil_threshold=float("inf"),  # timeouts as given, not rounded up to seconds
+            )
+            self._phases[timeout] = phases
+        return phases
+
+    async def send(
+        self,
+        method: str,
+        target: str,
+        *,
+        headers: Mapping[str, str],
+        content: bytes | None,
+        files: Multipart | None,
+        max_bytes: int,
+        timeouts: Timeout,
+    ) -> RawResponse:
+        session = self._session or self._open()
+        # encoded=True: yarl keeps the path and query byte for byte as they were signed.
+        url = URL(self._base + target, encoded=True)
+        all_headers = {**_IDENTITY, **headers}
+        data: bytes | None = content
+        if files is not None:
+            all_headers["Content-Type"], data = _multipart(files)
+        failure: TransportError | None = None
+        try:
+            with anyio.move_on_after(timeouts.total):
+                return await self._exchange(
+                    session, method, url, all_headers, data, target, max_bytes, timeouts
+                )
+        except aiohttp.ConnectionTimeoutError:
+            failure = RequestTimeout("ConnectTimeout: the server did not answer in time")
+        except (aiohttp.ServerTimeoutError, TimeoutError) as exc:
+            failure = SentTimeout(f"{_name(exc)}: the server did not answer in time")
+        except aiohttp.ClientConnectorError as exc:
+            failure = ConnectError(f"could not connect: {_reason(exc)}")
+        except aiohttp.ClientResponseError as exc:  # an answer that is not HTTP
+            failure = SentError(f"{type(exc).__name__}: {exc.message or exc.status}")
+        except (aiohttp.ClientError, OSError) as exc:
+            failure = SentError(f"connection lost: {_reason(exc)}")
+        except Undecodable as exc:
+            failure = SentError(f"DecodingError: {exc.args[0]}")
+        if failure is None:  # the deadline passed: move_on_after ended the attempt
+            failure = SentTimeout(
+                f"the attempt took longer than the total timeout ({timeouts.total} s)"
+            )
+        # Raised here, outside the handlers, so that neither __cause__ nor __context__
+        # keeps aiohttp's exception and the request it describes.
+        raise failure
+
+    async def _exchange(
+        self,
+        session: aiohttp.ClientSession,
+        method: str,
+        url: URL,
+        headers: dict[str, str],
+        data: bytes | None,
+        target: str,
+        max_bytes: int,
+        timeouts: Timeout,
+    ) -> RawResponse:
+        async with session.request(
+            method,
+            url,
+            headers=headers,
+            data=data,
+            # A redirect would carry the signature cookie to another URL: never follow one.
+            allow_redirects=False,
+            timeout=self._phases_of(timeouts),
+        ) as response:
+            received = _headers(response.headers.items())
+            try:
+                body = BodyReader(
+                    max_bytes,
+                    method,
+                    target,
+                    response.status,
+                    encoding=received.get("content-encoding"),
+                    length=received.get("content-length"),
+                )
+                stream = response.content
+                while chunk := await stream.readany():
+                    body.feed(chunk)
+                content = body.content()
+            except BaseException:
+                # Refused, failed or cancelled half-way: close the connection rather than
+                # hand it back with part of a body still unread.
+                response.close()
+                raise
+        return RawResponse(status=response.status, headers=received, content=content)
+
+    async def aclose(self) -> None:
+        self._closed = True
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
+
+    def checked_out_connections(self) -> int:
+        if self._session is None:
+            return 0
+        connector = self._session.connector
+        acquired = getattr(connector, "_acquired", ())
+        return len(acquired)
+
+
+def _headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Lower-case names; a repeated header's values joined with ``", "``, as httpx2 does."""
+    received: dict[str, str] = {}
+    for name, value in items:
+        key = name.lower()
+        received[key] = f"{received[key]}, {value}" if key in received else value
+    return received
+
+
+_FORM_ESCAPES = {'"': "%22", "\\": "\\\\"} | {chr(c): f"%{c:02X}" for c in range(0x20) if c != 0x1B}
+_FORM_ESCAPE = re.compile("|".join(re.escape(c) for c in _FORM_ESCAPES))
+
+
+def _form_param(name: str, value: str) -> str:
+    return f'{name}="{_FORM_ESCAPE.sub(lambda m: _FORM_ESCAPES[m.group(0)], value)}"'
+
+
+def _multipart(files: Multipart) -> tuple[str, bytes]:
+    """``(Content-Type, body)`` of a ``multipart/form-data`` request, laid out as httpx2 does."""
+    boundary = binascii.hexlify(os.urandom(16))
+    parts: list[bytes] = []
+    for field, (filename, payload, content_type) in files:
+        head = (
+            f"Content-Disposition: form-data; {_form_param('name', field)}; "
+            f"{_form_param('filename', filename)}\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        parts += [b"--", boundary, b"\r\n", head.encode(), payload, b"\r\n"]
+    parts += [b"--", boundary, b"--\r\n"]
+    return f"multipart/form-data; boundary={boundary.decode()}", b"".join(parts)
+
+
+def _name(exc: BaseException) -> str:
+    return "ReadTimeout" if isinstance(exc, aiohttp.SocketTimeoutError) else type(exc).__name__
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text or type(exc).__name__
