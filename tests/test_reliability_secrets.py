@@ -7,7 +7,11 @@ settings and exceptions, or formatted tracebacks.
 
 from __future__ import annotations
 
+import json
 import logging
+import secrets
+import socket
+import threading
 import traceback
 from collections.abc import Iterator
 from typing import Any
@@ -23,7 +27,9 @@ from luxsci_async import (
     OutcomeUnknownError,
     RateLimitError,
     RequestTimeout,
+    RetryPolicy,
     ServerError,
+    Timeout,
     TransportError,
 )
 from luxsci_async.cli import main
@@ -31,6 +37,7 @@ from luxsci_async.testing import Emulator
 
 from .conftest import BASE, PASSWORD, SECRET, TOKEN, every_http_backend, make_session
 from .fakeapi import FakeAPI, fail, ok
+from .rawserver import RawRequest, response, serve
 
 pytestmark = pytest.mark.anyio
 USER = "jane@example.com"
@@ -334,3 +341,98 @@ async def test_redirect_answer_is_a_typed_error_without_secrets(api: FakeAPI) ->
     text = "\n".join(_exception_texts(info.value))
     assert SECRET not in text
     assert "signature=" not in text
+
+
+# -- every error path over real sockets, on every HTTP backend -----------------------------
+
+
+@every_http_backend
+async def test_no_secret_on_any_error_path_over_sockets(
+    caplog: pytest.LogCaptureFixture, fake_clock: Any
+) -> None:
+    from .test_hardening import reachable_texts
+
+    caplog.set_level(logging.DEBUG)
+    issued: list[str] = []
+    release = threading.Event()
+
+    def handler(request: RawRequest) -> bytes | None:
+        if request.path.endswith("/auth"):
+            if request.method == "DELETE":
+                return response(200, b'{"success":1}')
+            if (PASSWORD + "x").encode() in request.body:
+                return response(401, b'{"success":0,"error":"bad login"}')
+            issued.append(f"1-1617889562-{secrets.token_hex(32)}")
+            return response(201, json.dumps({"success": 1, "auth": issued[-1]}).encode())
+        fault = request.path.rsplit("/", 1)[-1]
+        if fault == "drop":
+            return None
+        if fault == "hang":
+            release.wait(10)
+            return None
+        if fault == "garbage":
+            return b"NOT HTTP AT ALL\r\n\r\n"
+        status = {"s500": 500, "s401": 401, "s429": 429, "moved": 302}[fault]
+        headers = {"Retry-After": "3600", "Location": "http://127.0.0.1:9/steal"}
+        return response(status, b'{"success":0,"error":"no"}', headers)
+
+    errors: list[BaseException] = []
+    with serve(handler) as server:
+        retry = RetryPolicy(max_retries=1, backoff_base=0.01)
+        timeout = Timeout(connect=1, read=0.3, write=1, pool=1)
+        settings: dict[str, Any] = {"retry": retry, "timeout": timeout, "account": None}
+        lux = make_session(base_url=server.base_url, user=USER, password=PASSWORD, **settings)
+        for method, fault in [
+            ("GET", "s500"),
+            ("GET", "s401"),
+            ("GET", "s429"),
+            ("GET", "moved"),
+            ("GET", "garbage"),
+            ("GET", "drop"),
+            ("GET", "hang"),
+            ("POST", "drop"),
+            ("POST", "garbage"),
+        ]:
+            body = {"password": PASSWORD} if method == "POST" else None
+            try:
+                await lux.request(method, f"/user/{{username}}/{fault}", json=body)
+            except LuxSciError as exc:
+                errors.append(exc)
+        await lux.aclose()
+        bad = make_session(base_url=server.base_url, user=USER, password=PASSWORD + "x", **settings)
+        try:
+            await bad.authenticate()
+        except AuthenticationError as exc:
+            errors.append(exc)
+        await bad.aclose()
+        release.set()
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    closed_port = probe.getsockname()[1]
+    probe.close()
+    refused = make_session(
+        base_url=f"http://127.0.0.1:{closed_port}", user=USER, password=PASSWORD, **settings
+    )
+    try:
+        await refused.authenticate()
+    except TransportError as exc:
+        errors.append(exc)
+    await refused.aclose()
+
+    kinds = {type(e).__name__ for e in errors}
+    assert len(errors) == 11
+    assert {"ServerError", "AuthenticationError", "RateLimitError", "RedirectError"} <= kinds
+    assert {"TransportError", "RequestTimeout", "OutcomeUnknownError", "ConnectError"} <= kinds
+    cookies = [r.headers["cookie"] for r in server.requests if "cookie" in r.headers]
+    signatures = [c.rsplit(":", 1)[-1] for c in cookies]
+    logins = [json.loads(r.body) for r in server.requests if r.path.endswith("/auth") and r.body]
+    assert len(issued) >= 2
+    assert len(signatures) >= 9
+    assert logins
+    assert all(login["pass"] in (PASSWORD, PASSWORD + "x") for login in logins)
+    texts = [text for exc in errors for text in reachable_texts(exc)] + [caplog.text]
+    everything = "\n".join(texts)
+    assert "-> 500" in caplog.text
+    for secret in [SECRET, PASSWORD, *issued, *signatures, *(x["signature"] for x in logins)]:
+        assert secret not in everything, secret[:12]
+    assert "signature=" not in everything
