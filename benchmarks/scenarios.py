@@ -15,7 +15,7 @@ from luxsci_async._defaults import PAGE_SIZE as DEFAULT_PAGE_SIZE
 
 from .servers import ServerProcess
 
-GET_CLIENTS = ("sdk", "httpx2", "aiohttp", "httpx", "streams", "peer")
+GET_CLIENTS = ("sdk", "httpx2", "aiohttp", "httpx", "streams", "peer", "sdk_aiohttp")
 PULL_CLIENTS = (
     "sdk_rows",
     "sdk_typed",
@@ -26,9 +26,13 @@ PULL_CLIENTS = (
     "httpx",
     "streams",
     "peer",
+    "sdk_rows_aiohttp",
+    "sdk_typed_aiohttp",
+    "sdk_pages_aiohttp",
 )
-MEMORY_CLIENTS = ("sdk_rows", "sdk_typed", "sdk_pages", "httpx2")
-FIRST_CALL_CLIENTS = ("sdk", "httpx2", "peer")
+"""``..._aiohttp``: the SDK with ``http_backend="aiohttp"`` (``benchmarks.worker``)."""
+MEMORY_CLIENTS = ("sdk_rows", "sdk_typed", "sdk_pages", "httpx2", "sdk_rows_aiohttp")
+FIRST_CALL_CLIENTS = ("sdk", "httpx2", "peer", "sdk_aiohttp")
 CONCURRENCY = 8
 
 
@@ -39,7 +43,8 @@ class Sizes:
     gets: int
     """Signed GETs per measurement for the slower clients (the SDK, httpx, httpx2)."""
     fast_gets: int
-    """... for aiohttp and raw streams, which would otherwise finish in a fraction of a second."""
+    """... for aiohttp (raw, and the SDK on it) and raw streams, which would otherwise finish
+    in a fraction of a second."""
     peer_gets: int
     first_calls: int
     repeats: int
@@ -47,7 +52,7 @@ class Sizes:
     def gets_for(self, client: str) -> int:
         if client == "peer":
             return self.peer_gets
-        return self.fast_gets if client in ("aiohttp", "streams") else self.gets
+        return self.fast_gets if client in ("aiohttp", "streams", "sdk_aiohttp") else self.gets
 
 
 FULL = Sizes(

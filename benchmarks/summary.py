@@ -33,6 +33,13 @@ ENTRIES: tuple[tuple[str, str | None, str | None], ...] = (
     ("**this SDK** (`profile.get()`; `paginate()`, one mapping per row)", "sdk", "sdk_rows"),
     ("**this SDK**, typed rows (`reports.delivery`)", None, "sdk_typed"),
     ("**this SDK**, `pages()`", None, "sdk_pages"),
+    (
+        '**this SDK on aiohttp** (`http_backend="aiohttp"`; `profile.get()`; `paginate()`)',
+        "sdk_aiohttp",
+        "sdk_rows_aiohttp",
+    ),
+    ("**this SDK on aiohttp**, typed rows", None, "sdk_typed_aiohttp"),
+    ("**this SDK on aiohttp**, `pages()`", None, "sdk_pages_aiohttp"),
     ("raw httpx2, one `dict` per row", None, "httpx2_dicts"),
 )
 """(label, GET client, report client) for each line of the summary."""
@@ -41,6 +48,10 @@ CHART_LABELS = {
     "sdk_rows": "this SDK, paginate() mapping rows",
     "sdk_typed": "this SDK, typed rows",
     "sdk_pages": "this SDK, pages()",
+    "sdk_aiohttp": "this SDK on aiohttp, profile.get()",
+    "sdk_rows_aiohttp": "this SDK on aiohttp, paginate()",
+    "sdk_typed_aiohttp": "this SDK on aiohttp, typed rows",
+    "sdk_pages_aiohttp": "this SDK on aiohttp, pages()",
     "streams": "raw asyncio streams (limit)",
     "peer": "peer style (requests)",
 }

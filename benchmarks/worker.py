@@ -49,7 +49,11 @@ class Clock:
         return {"wall": self.wall, "cpu": self.cpu, "server_cpu": self.server_cpu, **extra}
 
 
-def _sdk(conn: dict[str, Any]) -> Any:
+SDK_ON_AIOHTTP = "_aiohttp"
+"""Suffix of the SDK clients that send with ``http_backend="aiohttp"`` (``sdk_aiohttp``...)."""
+
+
+def _sdk(conn: dict[str, Any], client: str = "sdk") -> Any:
     from luxsci_async import LuxSci
 
     return LuxSci(
@@ -57,6 +61,7 @@ def _sdk(conn: dict[str, Any]) -> Any:
         secret=conn["secret"],
         account=conn["account"],
         base_url=conn["base_url"],
+        http_backend="aiohttp" if client.endswith(SDK_ON_AIOHTTP) else "httpx2",
     )
 
 
@@ -98,8 +103,8 @@ async def run_get(spec: dict[str, Any]) -> dict[str, Any]:
     warm = spec.get("warmup", 20)
     clock = Clock(conn.get("server_pid"))
     path = profile_path(conn["login"])
-    if client == "sdk":
-        async with _sdk(conn) as lux:
+    if client.startswith("sdk"):
+        async with _sdk(conn, client) as lux:
             profile = lux.user(conn["login"]).profile
             await _split(warm, conc, profile.get)
             with clock:
@@ -123,10 +128,11 @@ async def run_get(spec: dict[str, Any]) -> dict[str, Any]:
 async def _sdk_pull(client: str, conn: dict[str, Any], spec: dict[str, Any], clock: Clock) -> int:
     size, start, conc = spec["page_size"], spec.get("start_row", 0), spec.get("concurrency", 8)
     rows = 0
-    async with _sdk(conn) as lux:
+    kind = client.removesuffix(SDK_ON_AIOHTTP)
+    async with _sdk(conn, client) as lux:
         await lux.authenticate()
         with clock:
-            if client == "sdk_typed":
+            if kind == "sdk_typed":
                 typed = lux.account.reports.delivery(
                     "smtp", page_size=size, concurrency=conc, start_row=start
                 )
@@ -136,7 +142,7 @@ async def _sdk_pull(client: str, conn: dict[str, Any], spec: dict[str, Any], clo
                 report = lux.paginate(
                     REPORT_PATH, page_size=size, concurrency=conc, start_row=start
                 )
-                if client == "sdk_pages":
+                if kind == "sdk_pages":
                     async for page in report.pages():
                         rows += len(page.rows)
                 else:
@@ -193,8 +199,8 @@ async def run_first_calls(spec: dict[str, Any]) -> dict[str, Any]:
         emu.reset_stats()
         clock = Clock(None)
         with clock:
-            if client == "sdk":
-                async with _sdk(conn) as lux:
+            if client.startswith("sdk"):
+                async with _sdk(conn, client) as lux:
                     profile = lux.user(login).profile
                     await _split(n, n, profile.get)
             elif client in RAW_CLIENTS:

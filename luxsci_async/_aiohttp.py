@@ -13,10 +13,9 @@ import binascii
 import os
 import re
 import ssl
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 import aiohttp
-import anyio
 import sniffio
 from yarl import URL
 
@@ -87,7 +86,10 @@ class AiohttpBackend:
             # aiohttp has no pool or write timeout of its own: ``connect`` covers the wait
             # for a pooled connection and connecting, ``sock_connect`` connecting alone, and
             # ``sock_read`` (between received bytes) also runs while the body is written.
+            # ``total`` is aiohttp's own deadline over the whole exchange, body included: a
+            # timer per request, where an anyio cancel scope costs several times more.
             phases = aiohttp.ClientTimeout(
+                total=timeout.total,
                 connect=timeout.pool + timeout.connect,
                 sock_connect=timeout.connect,
                 sock_read=timeout.read,
@@ -114,54 +116,20 @@ class AiohttpBackend:
         data: bytes | None = content
         if files is not None:
             all_headers["Content-Type"], data = _multipart(files)
-        failure: TransportError | None = None
+        failure: TransportError
         try:
-            with anyio.move_on_after(timeouts.total):
-                return await self._exchange(
-                    session, method, url, all_headers, data, target, max_bytes, timeouts
-                )
-        except aiohttp.ConnectionTimeoutError:
-            failure = RequestTimeout("ConnectTimeout: the server did not answer in time")
-        except (aiohttp.ServerTimeoutError, TimeoutError) as exc:
-            failure = SentTimeout(f"{_name(exc)}: the server did not answer in time")
-        except aiohttp.ClientConnectorError as exc:
-            failure = ConnectError(f"could not connect: {_reason(exc)}")
-        except aiohttp.ClientResponseError as exc:  # an answer that is not HTTP
-            failure = SentError(f"{type(exc).__name__}: {exc.message or exc.status}")
-        except (aiohttp.ClientError, OSError) as exc:
-            failure = SentError(f"connection lost: {_reason(exc)}")
-        except Undecodable as exc:
-            failure = SentError(f"DecodingError: {exc.args[0]}")
-        if failure is None:  # the deadline passed: move_on_after ended the attempt
-            failure = SentTimeout(
-                f"the attempt took longer than the total timeout ({timeouts.total} s)"
-            )
-        # Raised here, outside the handlers, so that neither __cause__ nor __context__
-        # keeps aiohttp's exception and the request it describes.
-        raise failure
-
-    async def _exchange(
-        self,
-        session: aiohttp.ClientSession,
-        method: str,
-        url: URL,
-        headers: dict[str, str],
-        data: bytes | None,
-        target: str,
-        max_bytes: int,
-        timeouts: Timeout,
-    ) -> RawResponse:
-        async with session.request(
-            method,
-            url,
-            headers=headers,
-            data=data,
-            # A redirect would carry the signature cookie to another URL: never follow one.
-            allow_redirects=False,
-            timeout=self._phases_of(timeouts),
-        ) as response:
-            received = _headers(response.headers.items())
-            try:
+            async with session.request(
+                method,
+                url,
+                headers=all_headers,
+                data=data,
+                # A redirect would carry the signature cookie to another URL: never follow one.
+                allow_redirects=False,
+                timeout=self._phases_of(timeouts),
+            ) as response:
+                # Leaving this block early (the cap, a failure, a cancellation) releases the
+                # connection, and aiohttp closes it when part of the body is still unread.
+                received = _headers(response.headers.items())
                 body = BodyReader(
                     max_bytes,
                     method,
@@ -174,12 +142,26 @@ class AiohttpBackend:
                 while chunk := await stream.readany():
                     body.feed(chunk)
                 content = body.content()
-            except BaseException:
-                # Refused, failed or cancelled half-way: close the connection rather than
-                # hand it back with part of a body still unread.
-                response.close()
-                raise
-        return RawResponse(status=response.status, headers=received, content=content)
+            return RawResponse(status=response.status, headers=received, content=content)
+        except aiohttp.ConnectionTimeoutError:  # connecting, or waiting for the pool
+            failure = RequestTimeout("ConnectTimeout: the server did not answer in time")
+        except aiohttp.SocketTimeoutError:
+            failure = SentTimeout("ReadTimeout: the server did not answer in time")
+        except TimeoutError:  # aiohttp's total deadline, once the request was on its way
+            failure = SentTimeout(
+                f"the attempt took longer than the total timeout ({timeouts.total} s)"
+            )
+        except aiohttp.ClientConnectorError as exc:
+            failure = ConnectError(f"could not connect: {_reason(exc)}")
+        except aiohttp.ClientResponseError as exc:  # an answer that is not HTTP
+            failure = SentError(f"{type(exc).__name__}: {exc.message or exc.status}")
+        except (aiohttp.ClientError, OSError) as exc:
+            failure = SentError(f"connection lost: {_reason(exc)}")
+        except Undecodable as exc:
+            failure = SentError(f"DecodingError: {exc.args[0]}")
+        # Raised here, outside the handlers, so that neither __cause__ nor __context__
+        # keeps aiohttp's exception and the request it describes.
+        raise failure
 
     async def aclose(self) -> None:
         self._closed = True
@@ -195,9 +177,12 @@ class AiohttpBackend:
         return len(acquired)
 
 
-def _headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+def _headers(items: Collection[tuple[str, str]]) -> dict[str, str]:
     """Lower-case names; a repeated header's values joined with ``", "``, as httpx2 does."""
-    received: dict[str, str] = {}
+    received = {name.lower(): value for name, value in items}
+    if len(received) == len(items):
+        return received
+    received = {}
     for name, value in items:
         key = name.lower()
         received[key] = f"{received[key]}, {value}" if key in received else value
@@ -224,10 +209,6 @@ def _multipart(files: Multipart) -> tuple[str, bytes]:
         parts += [b"--", boundary, b"\r\n", head.encode(), payload, b"\r\n"]
     parts += [b"--", boundary, b"--\r\n"]
     return f"multipart/form-data; boundary={boundary.decode()}", b"".join(parts)
-
-
-def _name(exc: BaseException) -> str:
-    return "ReadTimeout" if isinstance(exc, aiohttp.SocketTimeoutError) else type(exc).__name__
 
 
 def _reason(exc: BaseException) -> str:

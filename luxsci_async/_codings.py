@@ -2,7 +2,7 @@
 
 The session asks for ``identity``, but a server may compress anyway; a few KiB of gzip can
 inflate to gigabytes. Each layer here yields at most :data:`PIECE` decoded bytes per step,
-so the size cap (:class:`._wire.BodyCap`) stops a bomb within the cap instead of after it.
+so the size cap (:class:`._wire.BodyReader`) stops a bomb within the cap instead of after it.
 gzip and deflate are decoded; any other coding is handed up as it was sent.
 """
 

@@ -9,6 +9,7 @@ or the login body).
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import ssl
 from collections.abc import AsyncIterator, Mapping
@@ -34,10 +35,12 @@ Transport = httpx2.AsyncBaseTransport
 _IDENTITY = {"Accept-Encoding": "identity"}
 
 
+@functools.cache
 def tls_context() -> ssl.SSLContext:
     """The verifying TLS context of the default backend, for the others to share.
 
     The system's trust store; nothing (no ``SSL_CERT_FILE``) taken from the environment.
+    Made once (loading the trust store takes milliseconds) and shared by every session.
     """
     return httpx2.create_ssl_context(trust_env=False)
 

@@ -8,7 +8,7 @@ the same error classes, split by whether the request may have reached the server
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 import attrs
 
@@ -41,38 +41,16 @@ class SentTimeout(RequestTimeout, SentError):
     """A read/write timeout, or the total per-attempt deadline: the request may have arrived."""
 
 
-class BodyCap:
-    """Counts a response body's decoded bytes as they arrive and stops it past ``limit``."""
-
-    __slots__ = ("limit", "size")
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.size = 0
-
-    def add(self, chunk: bytes, method: str, path: str, status: int, *, declared: int = 0) -> None:
-        """Count ``chunk``; ``declared`` is a length announced before the body (refused early)."""
-        self.size += len(chunk)
-        if max(self.size, declared) > self.limit:
-            raise ResponseTooLargeError(
-                f"the response body exceeds max_response_bytes ({self.limit} bytes); "
-                "it was not read further",
-                status=status,
-                method=method,
-                path=path,
-                limit=self.limit,
-            )
-
-
 class BodyReader:
     """A response body as it arrives: decoded, counted against the cap, and kept.
 
     Made once the head is in: a declared ``Content-Length`` over the cap (of a body with no
     coding, whose length is then its decoded size) is refused before any of it is read.
-    Raises :class:`~._codings.Undecodable` for a body its coding does not decode.
+    Raises :class:`~luxsci_async.ResponseTooLargeError` past ``limit`` decoded bytes, and
+    :class:`~._codings.Undecodable` for a body its coding does not decode.
     """
 
-    __slots__ = ("_cap", "_chunks", "_decoder", "_method", "_path", "_status")
+    __slots__ = ("_chunks", "_decoder", "_limit", "_method", "_size", "_status", "_target")
 
     def __init__(
         self,
@@ -84,16 +62,22 @@ class BodyReader:
         encoding: str | None,
         length: str | None,
     ) -> None:
-        self._cap = BodyCap(limit)
-        self._method, self._path, self._status = method, target.split("?", 1)[0], status
+        self._limit, self._size = limit, 0
+        self._method, self._target, self._status = method, target, status
         self._chunks: list[bytes] = []
-        self._decoder = Decoder(encoding)
-        if encoding is None and length is not None and length.isascii() and length.isdigit():
-            self._cap.add(b"", method, self._path, status, declared=int(length))
+        self._decoder = None if encoding is None else Decoder(encoding)
+        if (
+            encoding is None
+            and length is not None
+            and length.isascii()
+            and length.isdigit()
+            and int(length) > limit
+        ):
+            self._refuse()
 
     def feed(self, chunk: bytes) -> None:
         """Take the next chunk as received."""
-        if self._decoder.identity:
+        if self._decoder is None:
             self._keep(chunk)
         else:
             for piece in self._decoder.decode(chunk):
@@ -101,13 +85,27 @@ class BodyReader:
 
     def content(self) -> bytes:
         """The whole decoded body, once the last chunk was fed."""
-        for piece in self._decoder.flush():
-            self._keep(piece)
-        return b"".join(self._chunks)
+        if self._decoder is not None:
+            for piece in self._decoder.flush():
+                self._keep(piece)
+        chunks = self._chunks
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     def _keep(self, piece: bytes) -> None:
-        self._cap.add(piece, self._method, self._path, self._status)
+        self._size += len(piece)
+        if self._size > self._limit:
+            self._refuse()
         self._chunks.append(piece)
+
+    def _refuse(self) -> NoReturn:
+        raise ResponseTooLargeError(
+            f"the response body exceeds max_response_bytes ({self._limit} bytes); "
+            "it was not read further",
+            status=self._status,
+            method=self._method,
+            path=self._target.split("?", 1)[0],
+            limit=self._limit,
+        )
 
 
 class HttpBackend(Protocol):

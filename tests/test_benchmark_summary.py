@@ -44,6 +44,10 @@ def test_ratios_are_to_httpx2_and_aiohttp_of_the_same_scenario() -> None:
     assert sdk["vs_httpx2"] == pytest.approx(1001 / 2001)
     assert sdk["vs_aiohttp"] == pytest.approx(1001 / 3001)
     assert sdk["check"] == "goal >= 0.9 x httpx2: MISSED"
+    on_aiohttp = next(
+        r for r in rows if r["client_id"] == "sdk_aiohttp" and r["metric"] == "requests/s"
+    )
+    assert on_aiohttp["check"] == "goal >= 0.7 x aiohttp: met"  # 7,001 / 3,001
     share = next(r for r in rows if r["client_id"] == "peer" and r["metric"].startswith("server/"))
     assert share["check"] == "server <= 0.2 x client: ok"
     streams = next(
@@ -60,7 +64,8 @@ def test_ratios_are_to_httpx2_and_aiohttp_of_the_same_scenario() -> None:
 def test_summary_has_one_line_per_client_with_its_numbers() -> None:
     rows = report.build_rows(_samples())
     block = summary.markdown(rows, META)
-    lines = {line.split(" | ")[0][2:]: line.split(" | ") for line in block.splitlines()[2:11]}
+    table = block.splitlines()[2 : 2 + len(summary.ENTRIES)]
+    lines = {line.split(" | ")[0][2:]: line.split(" | ") for line in table}
     assert list(lines) == [label for label, _, _ in summary.ENTRIES]
     streams = lines["raw asyncio streams (transport limit)"]
     # GETs: streams is GET client 5 (5,001/s), httpx2 2 (2,001/s); pulls: 8th (8,001 rows/s).
@@ -69,6 +74,12 @@ def test_summary_has_one_line_per_client_with_its_numbers() -> None:
     typed = lines["**this SDK**, typed rows (`reports.delivery`)"]
     assert typed[1] == ""
     assert typed[4] == "2,001"
+    on_aiohttp = lines[
+        '**this SDK on aiohttp** (`http_backend="aiohttp"`; `profile.get()`; `paginate()`)'
+    ]
+    # GETs: client 7 (7,001/s; httpx2 2,001, aiohttp 3,001); pulls: client 10 (10,001 rows/s;
+    # httpx2 4,001, aiohttp 6,001).
+    assert on_aiohttp[1:7] == ["7,001", "3.50", "2.33", "10,001", "2.50", "1.67"]
     assert "![Requests/s and rows/s per client](img/benchmarks.svg)" in block
 
 
@@ -82,12 +93,13 @@ def test_docs_block_is_replaced_between_markers_only(tmp_path: Path) -> None:
     assert "old table" not in text
     svg = ET.fromstring(chart.read_text())
     bars = [e for e in svg.iter("{http://www.w3.org/2000/svg}rect")][1:]  # after the background
-    # 6 GET bars (entries with a GET client) + 9 report bars.
-    assert len(bars) == 6 + 9
+    # 7 GET bars (entries with a GET client) + 12 report bars.
+    assert len(bars) == 7 + 12
     # In ENTRIES order: streams 5,001/s ... peer 6,001/s (the longest), the SDK 1,001/s.
-    widths = [float(b.get("width", 0)) for b in bars[:6]]
-    assert widths[4] == max(widths)
+    widths = [float(b.get("width", 0)) for b in bars[:7]]
+    assert widths[4] == max(widths[:6])
     assert widths[4] / widths[5] == pytest.approx(6001 / 1001, rel=0.01)
+    assert widths[6] / widths[5] == pytest.approx(7001 / 1001, rel=0.01)  # the SDK on aiohttp
 
 
 def test_missing_markers_are_an_error() -> None:
