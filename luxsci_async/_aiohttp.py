@@ -41,10 +41,22 @@ def require_asyncio() -> None:
 
 
 class AiohttpBackend:
-    """One pooled ``aiohttp.ClientSession`` for a session, made on first use in its loop."""
+    """One pooled ``aiohttp.ClientSession`` for a session, made on first use in its loop.
+
+    Args:
+        base_url: the origin; every target is appended to it as it is.
+        timeout: the session's timeouts (the first of the per-call ones it converts).
+        max_connections: the pool's size.
+        tls: the verifying TLS context for an ``https`` origin (``None`` for plain http).
+    """
 
     def __init__(
-        self, *, base_url: str, timeout: Timeout, max_connections: int, tls: ssl.SSLContext
+        self,
+        *,
+        base_url: str,
+        timeout: Timeout,
+        max_connections: int,
+        tls: ssl.SSLContext | None,
     ) -> None:
         self._base = base_url
         self._limit = max_connections
@@ -65,7 +77,9 @@ class AiohttpBackend:
         if self._closed:
             raise ConnectError("the HTTP client is closed")
         session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=self._limit, limit_per_host=0, ssl=self._tls),
+            connector=aiohttp.TCPConnector(
+                limit=self._limit, limit_per_host=0, ssl=self._tls or True
+            ),
             cookie_jar=aiohttp.DummyCookieJar(),
             skip_auto_headers=("User-Agent",),  # the default backend sends none either
             # Bodies are decoded here, piece by piece under the size cap.

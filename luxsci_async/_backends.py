@@ -82,7 +82,8 @@ def _aiohttp(settings: Settings, transport: Transport | None, http2: bool) -> Ht
         base_url=settings.base_url,
         timeout=settings.timeout,
         max_connections=_pool_size(settings),
-        tls=tls_context(),  # one trust policy, whichever library sends
+        # One trust policy whichever library sends (and no trust store read for plain http).
+        tls=tls_context() if settings.base_url.startswith("https:") else None,
     )
 
 

@@ -131,23 +131,26 @@ class HttpxBackend:
     ) -> RawResponse:
         response = await self._client.send(request, stream=True)
         try:
+            # A transport may hand the body over already read, and decoded by httpx2
+            # (httpx2.MockTransport does); otherwise the raw bytes are decoded by BodyReader:
+            # decoding inside httpx2's iterator would leave its inner generators suspended
+            # when a body fails to decode.
+            decoded = response.is_stream_consumed
             body = BodyReader(
                 max_bytes,
                 method,
                 target,
                 response.status_code,
-                encoding=response.headers.get("content-encoding"),
+                encoding=None if decoded else response.headers.get("content-encoding"),
                 length=response.headers.get("content-length"),
             )
-            # Raw bytes, decoded by BodyReader: decoding inside httpx2's iterator would leave
-            # its inner generators suspended when a body fails to decode.
-            raw = response.aiter_raw()
+            chunks = response.aiter_bytes() if decoded else response.aiter_raw()
             try:
-                async for chunk in raw:
+                async for chunk in chunks:
                     body.feed(chunk)
                 content = body.content()
             except (ResponseTooLargeError, Undecodable):
-                await _abandon(response, raw)
+                await _abandon(response, chunks)
                 raise
         finally:
             await response.aclose()

@@ -192,6 +192,25 @@ async def test_a_body_over_the_cap_is_refused_while_it_streams(answer: Any) -> N
     assert server.requests[1].headers["accept-encoding"] == "identity"
 
 
+async def test_a_body_a_transport_has_read_is_taken_as_decoded_and_still_capped() -> None:
+    # httpx2.MockTransport reads (and decodes) each body before handing the response over.
+    packed = zlib.compressobj(6, zlib.DEFLATED, 31)
+    gzipped = packed.compress(b'{"success":1,"data":"' + b"y" * 5000 + b'"}') + packed.flush()
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        if request.url.path.endswith("/auth") and request.method == "POST":
+            return httpx2.Response(201, content=LOGIN_OK.partition(b"\r\n\r\n")[2])
+        return httpx2.Response(200, content=gzipped, headers={"Content-Encoding": "gzip"})
+
+    async with make_session(transport=httpx2.MockTransport(handler)) as lux:
+        assert await lux.request("GET", "/account/{account}/users") == "y" * 5000
+    small = make_session(transport=httpx2.MockTransport(handler), max_response_bytes=4096)
+    async with small as lux:
+        with pytest.raises(ResponseTooLargeError) as info:
+            await lux.request("GET", "/account/{account}/users")
+    assert info.value.limit == 4096
+
+
 async def test_a_body_under_the_cap_is_read(api: FakeAPI) -> None:
     api.on("GET", PATH, lambda r: ok("y" * 5000))
     async with make_session(max_response_bytes=8192) as lux:

@@ -1,8 +1,9 @@
-"""The backend contract (``_wire.HttpBackend``), held by every HTTP backend over real sockets.
+"""The backend contract (``_wire.HttpBackend``), held by every HTTP backend over real sockets
+(its rules on response bodies: ``test_http_backend_bodies.py``).
 
 Each test runs once per (async library, backend) pair and talks to the raw socket server of
 ``tests/rawserver.py``, so what is checked is the bytes on the wire: the target as signed,
-the headers, the multipart layout, the size cap, the timeouts, and the error classes.
+the headers, the multipart layout, TLS, the timeouts, the error classes and cancellation.
 """
 
 from __future__ import annotations
@@ -14,96 +15,42 @@ import ssl
 import threading
 import time
 import warnings
-import zlib
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import anyio
 import pytest
 
 from luxsci_async import (
     ConnectError,
-    LuxSci,
     RedirectError,
     RequestTimeout,
-    ResponseTooLargeError,
     Timeout,
     TransportError,
 )
-from luxsci_async._wire import HttpBackend, Multipart, RawResponse, SentError, SentTimeout
+from luxsci_async._wire import Multipart, RawResponse, SentError, SentTimeout
 
+from .backend_support import (
+    Gate,
+    assert_unchained,
+    send,
+    session_on,
+    until,
+)
 from .conftest import every_http_backend, make_session
-from .rawserver import LOGIN_OK, Handler, RawRequest, RawServer, response, serve
+from .rawserver import LOGIN_OK, RawRequest, response, serve
 
 pytestmark = [pytest.mark.anyio, every_http_backend]
-
-QUICK = Timeout(connect=1, read=0.3, write=1, pool=0.3, total=5)
-ODD_TARGET = "/perl/api/v2/a%2Fb/%7e//d%20e/%C3%bc?x=%2F&y=a+b&&z=%C3%BC&e=&x=%2f&%7E=~"
-"""Encodings a URL library might normalise: each must reach the server as it is here.
-(Dot segments are left out: the SDK refuses them before signing, and httpx2 removes them.)"""
-
-
-@asynccontextmanager
-async def session_on(server: RawServer, **settings: Any) -> AsyncIterator[LuxSci]:
-    async with make_session(base_url=server.base_url, **settings) as lux:
-        yield lux
-
-
-async def send(
-    http: HttpBackend,
-    method: str = "GET",
-    target: str = "/perl/api/v2/x",
-    *,
-    content: bytes | None = None,
-    files: Multipart | None = None,
-    max_bytes: int = 1 << 20,
-    timeouts: Timeout = QUICK,
-    headers: dict[str, str] | None = None,
-) -> RawResponse:
-    return await http.send(
-        method,
-        target,
-        headers=headers or {"Accept": "application/json"},
-        content=content,
-        files=files,
-        max_bytes=max_bytes,
-        timeouts=timeouts,
-    )
-
-
-def assert_unchained(exc: BaseException) -> None:
-    """Nothing of the HTTP library's own exception (or its request) is reachable."""
-    assert exc.__cause__ is None
-    assert exc.__context__ is None
-
-
-class Gate:
-    """Holds handlers of a server until the test is done with it, then lets them go."""
-
-    def __init__(self) -> None:
-        self._open = threading.Event()
-
-    def wait(self, seconds: float = 10) -> bool:
-        return self._open.wait(seconds)
-
-    def hang(self, request: RawRequest) -> None:
-        """A handler that reads the request and never answers (it drops in the end)."""
-        self.wait()
-
-    @contextmanager
-    def serve(self, handler: Handler) -> Iterator[RawServer]:
-        with serve(handler) as server:
-            try:
-                yield server
-            finally:
-                self._open.set()
 
 
 @pytest.fixture
 def gate() -> Gate:
     return Gate()
+
+
+ODD_TARGET = "/perl/api/v2/a%2Fb/%7e//d%20e/%C3%bc?x=%2F&y=a+b&&z=%C3%BC&e=&x=%2f&%7E=~"
+"""Encodings a URL library might normalise: each must reach the server as it is here.
+(Dot segments are left out: the SDK refuses them before signing, and httpx2 removes them.)"""
 
 
 # -- what goes out -------------------------------------------------------------------------
@@ -270,80 +217,9 @@ async def test_tls_trusts_the_system_store_not_the_environment(
     async with make_session(base_url=url) as lux:
         with pytest.raises(ConnectError) as info:
             await send(lux._pipeline.http)
-        await _until(lambda: bool(outcomes))
+        await until(lambda: bool(outcomes))
     assert outcomes == ["refused"]
     assert_unchained(info.value)
-
-
-# -- what comes back: the size cap and content codings -------------------------------------
-
-BODY = b'{"success":1,"data":"' + b"x" * 200_000 + b'"}'
-
-
-def _deflate(data: bytes, wbits: int) -> bytes:
-    packer = zlib.compressobj(6, zlib.DEFLATED, wbits)
-    return packer.compress(data) + packer.flush()
-
-
-@pytest.mark.parametrize(
-    ("coding", "encoded"),
-    [
-        ("gzip", _deflate(BODY, 31)),
-        ("deflate", _deflate(BODY, 15)),
-        ("deflate", _deflate(BODY, -15)),  # raw deflate, as some servers send it
-        ("deflate, gzip", _deflate(_deflate(BODY, 15), 31)),
-        ("identity", BODY),
-    ],
-    ids=["gzip", "deflate", "raw-deflate", "deflate+gzip", "identity"],
-)
-async def test_an_encoded_body_is_decoded(coding: str, encoded: bytes) -> None:
-    with serve(lambda r: response(200, encoded, {"Content-Encoding": coding})) as server:
-        async with session_on(server) as lux:
-            got = await send(lux._pipeline.http)
-    assert got.content == BODY
-    assert len(encoded) != len(BODY) or coding == "identity"
-
-
-async def test_a_body_that_does_not_decode_is_a_sent_error() -> None:
-    with serve(lambda r: response(200, b"not gzip", {"Content-Encoding": "gzip"})) as server:
-        async with session_on(server) as lux:
-            with pytest.raises(SentError) as info:
-                await send(lux._pipeline.http)
-            assert lux._pipeline.http.checked_out_connections() == 0
-    assert "DecodingError" in info.value.message
-    assert_unchained(info.value)
-
-
-async def test_a_declared_length_over_the_cap_is_refused_unread(gate: Gate) -> None:
-    def handler(request: RawRequest) -> Iterator[bytes]:
-        yield b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + b"x" * 10
-        gate.wait()  # the rest never comes: waiting for it would hit the read timeout
-
-    with gate.serve(handler) as server:
-        async with session_on(server) as lux:
-            started = time.monotonic()
-            with pytest.raises(ResponseTooLargeError) as info:
-                await send(lux._pipeline.http, max_bytes=50_000, timeouts=Timeout(read=5))
-            assert time.monotonic() - started < 2
-            assert lux._pipeline.http.checked_out_connections() == 0
-    assert (info.value.limit, info.value.status, info.value.path) == (50_000, 200, "/perl/api/v2/x")
-
-
-@pytest.mark.parametrize("chunked", [False, True], ids=["length", "chunked"])
-async def test_a_compressed_body_is_capped_by_its_decoded_size(chunked: bool) -> None:
-    bomb = _deflate(b"0" * (8 << 20), 31)  # 8 KiB of gzip, 8 MiB decoded
-    if chunked:
-        head = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
-        answer = head + b"%x\r\n%s\r\n0\r\n\r\n" % (len(bomb), bomb)
-    else:
-        answer = response(200, bomb, {"Content-Encoding": "gzip"})
-    with serve(lambda r: answer) as server:
-        async with session_on(server) as lux:
-            with pytest.raises(ResponseTooLargeError) as info:
-                await send(lux._pipeline.http, max_bytes=1 << 20)
-            under = await send(lux._pipeline.http, max_bytes=9 << 20)
-    assert info.value.limit == 1 << 20
-    assert under.content == b"0" * (8 << 20)
 
 
 # -- how it fails ----------------------------------------------------------------------------
@@ -416,7 +292,7 @@ async def test_waiting_for_a_pooled_connection_times_out_unsent(gate: Gate) -> N
             async with anyio.create_task_group() as tg:
                 for _ in range(3):
                     tg.start_soon(lambda: send(http, timeouts=patient))
-                await _until(lambda: len(server.requests) == 3)
+                await until(lambda: len(server.requests) == 3)
                 assert http.checked_out_connections() == 3
                 started = time.monotonic()
                 with pytest.raises(RequestTimeout) as info:
@@ -432,22 +308,16 @@ async def test_waiting_for_a_pooled_connection_times_out_unsent(gate: Gate) -> N
 # -- cancellation and closing ------------------------------------------------------------------
 
 
-async def _until(condition: Any, seconds: float = 5) -> None:
-    with anyio.fail_after(seconds):
-        while not condition():  # noqa: ASYNC110 (a server thread or the pool: no event to wait on)
-            await anyio.sleep(0.005)
-
-
 async def test_a_request_in_flight_holds_one_connection(gate: Gate) -> None:
     with gate.serve(gate.hang) as server:
         async with session_on(server) as lux:
             http = lux._pipeline.http
             async with anyio.create_task_group() as tg:
                 tg.start_soon(lambda: send(http, timeouts=Timeout(read=10)))
-                await _until(lambda: len(server.requests) == 1)
+                await until(lambda: len(server.requests) == 1)
                 assert http.checked_out_connections() == 1
                 tg.cancel_scope.cancel()
-            await _until(lambda: http.checked_out_connections() == 0)
+            await until(lambda: http.checked_out_connections() == 0)
 
 
 async def test_cancelled_at_any_point_no_connection_stays_checked_out() -> None:
@@ -473,7 +343,7 @@ async def test_cancelled_at_any_point_no_connection_stays_checked_out() -> None:
                 async with anyio.create_task_group() as tg:
                     for _ in range(8):
                         tg.start_soon(one, rng.uniform(0, 0.03))
-            await _until(lambda: http.checked_out_connections() == 0)
+            await until(lambda: http.checked_out_connections() == 0)
             assert outcomes["cancelled"] >= 5
             assert (await send(http, timeouts=Timeout(read=5))).content == b"x" * 40_000
 
