@@ -17,6 +17,7 @@ from luxsci_async import (
     SessionClosedError,
 )
 from luxsci_async._adaptive import MIN_RATE, AdaptiveRate
+from luxsci_async._pacing import MARGIN, MINUTE
 
 from .conftest import FakeClock, ManualClock, make_session
 from .fakeapi import FakeAPI, fail, ok
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.anyio
 
 PATH = "/account/12345/users"
 PATH_TEMPLATE = "/account/{account}/users"
+SLOT = MINUTE + MARGIN  # when a used slot of a per-minute budget is free again
 
 
 def calls(api: FakeAPI) -> list[httpx2.Request]:
@@ -90,9 +92,9 @@ async def test_no_slot_within_max_wait_raises_without_spending_one(
         await lux.request("GET", "/account/{account}/users")
         with pytest.raises(RateLimitTimeout) as info:
             await lux.request("GET", "/account/{account}/users")
-        assert 59 <= info.value.retry_after <= 60
+        assert SLOT - 1 <= info.value.retry_after <= SLOT
         assert len(calls(api)) == 2  # nothing was sent for it
-        fake_clock.advance(60)
+        fake_clock.advance(SLOT)
         sleeps_before = len(fake_clock.sleeps)
         await lux.request("GET", "/account/{account}/users")  # its slot was not spent
         assert len(fake_clock.sleeps) == sleeps_before  # so this one goes at once
@@ -107,7 +109,7 @@ async def test_max_wait_per_call(api: FakeAPI, fake_clock: FakeClock) -> None:
             await lux.with_options(max_wait=0).request("GET", "/account/{account}/users")
         await lux.request("GET", "/account/{account}/users")  # the session's own: waits
     assert len(calls(api)) == 2
-    assert fake_clock.sleeps == [pytest.approx(60)]
+    assert fake_clock.sleeps == [pytest.approx(SLOT)]
 
 
 async def test_waiters_are_served_in_order(api: FakeAPI, manual_clock: ManualClock) -> None:
@@ -125,7 +127,7 @@ async def test_waiters_are_served_in_order(api: FakeAPI, manual_clock: ManualClo
                 tg.start_soon(partial(lux.request, "GET", PATH_TEMPLATE, params={"n": n}))
                 await anyio.wait_all_tasks_blocked()  # each reserves before the next starts
             for _ in range(4):
-                await manual_clock.advance(60)
+                await manual_clock.advance(SLOT)
     assert order == [0, 1, 2, 3]
 
 
@@ -152,7 +154,7 @@ async def test_cancelled_waiters_give_their_slots_back(
         async with anyio.create_task_group() as tg:
             tg.start_soon(lux.request, "GET", "/account/{account}/users")
             await anyio.wait_all_tasks_blocked()
-            await manual_clock.advance(59.5)  # the first five leave the window: a slot frees
+            await manual_clock.advance(SLOT - 0.5)  # the first five leave the window: one frees
             assert len(calls(api)) == 5  # not ten minutes out, behind 45 abandoned slots
 
 
