@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import nullcontext
 from typing import Any
 
 import anyio
@@ -202,14 +203,18 @@ class Pipeline:
             method = request.method
             path = API_PREFIX + request.path
             query = encode_pairs(request.query)
-            await self.pacer.wait_turn(deadline, closing=closing)
             code = await credential() if credential is not None else None
             headers = _headers(request, code, self._secret_key, path, query)
             started = _clock.monotonic()
             try:
-                async with self._slots:
+                # A call waits its turn holding one of the session's slots, so what has not
+                # been sent yet always sees a 429's pause. The login takes no slot: calls
+                # holding slots may be waiting for it.
+                async with self._slots if credential is not None else nullcontext():
+                    await self.pacer.wait_turn(deadline, closing=closing)
                     if self.closed and not closing:
                         raise SessionClosedError("the session was closed before the request")
+                    started = _clock.monotonic()
                     self.stats.requests += 1
                     if credential is None:
                         self.stats.auth_requests += 1

@@ -465,3 +465,43 @@ def test_only_large_bodies_are_decoded_with_the_gc_paused(
     assert data == "x" * size
     assert seen == [not paused]
     assert gc.isenabled()
+
+
+# -- pages planned for a rate budget -------------------------------------------------------
+
+
+async def test_with_a_rate_limit_pulls_ask_for_the_largest_pages_one_at_a_time(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    from luxsci_async import RateLimit
+
+    server = ReportServer(120_000)
+    install(api, server)
+    async with make_session(rate_limit=RateLimit(per_minute=60)) as lux:
+        report = lux.account.reports.delivery("smtp")
+        assert (report.page_size, report.window) == (50_000, 1)
+        rows = [r.extra["seq"] async for r in report]
+    assert rows == list(range(120_000))
+    assert [matches for _, matches in server.asked] == [50_000] * 3
+    assert server.peak == 1  # never a second large page in flight
+
+
+async def test_large_pages_cut_short_lose_and_repeat_nothing(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    from luxsci_async import RateLimit
+
+    server = ReportServer(110_000, max_rows=30_000)  # the server sends less than asked
+    install(api, server)
+    async with make_session(rate_limit=RateLimit(per_minute=60)) as lux:
+        rows = [r.extra["seq"] async for r in lux.account.reports.delivery("smtp")]
+    assert rows == list(range(110_000))
+    assert [first for first, _ in server.asked] == [0, 30_000, 60_000, 90_000]
+
+
+async def test_without_a_rate_limit_the_default_page_and_window_stay(api: FakeAPI) -> None:
+    from luxsci_async._defaults import PAGE_SIZE
+
+    async with make_session() as lux:
+        report = lux.account.reports.delivery("smtp")
+    assert (report.page_size, report.window) == (PAGE_SIZE, 8)
