@@ -180,6 +180,31 @@ def test_the_docstring_check_catches_a_missing_argument() -> None:
     assert list(cut) == ["status", "domain", "older_than"]
 
 
+def test_mkdocstrings_parser_reads_every_argument_and_return(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """griffe, the parser mkdocstrings uses, finds each argument and the return, unwarned."""
+    griffe = pytest.importorskip("griffe")
+    checked = 0
+    for scope in ("account", "user"):
+        module = griffe.load(f"luxsci_async.resources.{scope}", search_paths=[str(PACKAGE.parent)])
+        for route in (r for r in ENDPOINT_ROUTES if r.scope == scope):
+            function = module[f"{codegen.class_name(route.group)}.{route.name}"]
+            sections = {
+                s.kind.value: s.value
+                for s in function.docstring.parse("google", returns_named_value=False)
+            }
+            names = [p.name for p in function.parameters if p.name != "self"]
+            documented = sections.get("parameters", [])
+            assert [p.name for p in documented] == names, route.operation_id
+            assert all(p.description for p in documented), route.operation_id
+            (returned,) = sections["returns"]
+            assert str(returned.annotation) == codegen.returns(route)[0], route.operation_id
+            checked += 1
+    assert checked == len(ENDPOINT_ROUTES)
+    assert not [r for r in caplog.records if r.name.startswith("griffe")]
+
+
 # --- the route reference page says it too ----------------------------------------------------
 
 

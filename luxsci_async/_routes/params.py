@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .._assumptions import INCLUSIVE_END_PARAMS, REPORT_MAX_MATCHES
+from .._assumptions import REPORT_MAX_MATCHES
 from .._defaults import MAX_CONCURRENCY, PAGE_SIZE
 from .spec import Param, ParamKind
 
@@ -41,11 +41,10 @@ REPORT_QUERY: tuple[Param, ...] = (
 )
 """The date window of every report; the paginator owns ``first_row`` and ``matches``."""
 
-_ENDS = " and ".join(f"``{name}``" for name in INCLUSIVE_END_PARAMS)
 DATETIME_NOTE = (
     "Datetimes must be timezone-aware (a naive one is refused before anything is sent) and "
     "are sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of "
-    f"that day, or its last second for {_ENDS}."
+    "that day, except for an inclusive end such as ``through_date``, where it means the last."
 )
 """Said once in the docstring of every method that takes a datetime."""
 

@@ -62,7 +62,9 @@ class Param:
     name: str
     """Python keyword name."""
     kind: ParamKind = "str"
+    """What the value must be (checked before sending) and how it is sent."""
     required: bool = False
+    """The call cannot be made without it."""
     allowed: tuple[str, ...] | None = None
     """Closed set of accepted values (checked before sending)."""
     wire: str | None = None

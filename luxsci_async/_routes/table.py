@@ -86,11 +86,11 @@ from .spec import Param, ReportSpec, Route, RouteTable, ScopeKind
 ALIAS_ACTION = ("bounce", "email")
 ALIAS = path_id("alias", doc="Full alias address, ``user@domain``.")
 ALIAS_DEST = Param(
-    name="dest", doc="Destination address(es) mail is forwarded to; needed when action is email."
+    name="dest", doc="Destination address(es) to forward to; needed when ``action`` is ``email``."
 )
 ALIAS_BOUNCE = Param(
     name="bounce",
-    doc="Bounce setting, used when action is bounce (its exact meaning is not published).",
+    doc="Bounce setting, used when ``action`` is ``bounce`` (its meaning is not published).",
     assumed=True,
 )
 SECURESEND_DEVIATION = (
@@ -389,7 +389,7 @@ ACCOUNT: tuple[Route, ...] = (
                 doc="0-based index of the first matching post to return (LuxSci's default 0).",
             ),
             Param(
-                name="matches", kind="int", unit="rows", assumed=True,
+                name="matches", kind="int", assumed=True,
                 doc="Most posts to return, as for reports (up to 50,000).",
             ),
             Param(
@@ -830,7 +830,7 @@ USER: tuple[Route, ...] = (
             FROM_ADDRESS,
             FROM_NAME,
             *assumed(REPLY_ADDRESS),
-            Param(name="body_text", doc="Plain-text alternative part, when body_type is html."),
+            Param(name="body_text", doc="Plain-text alternative, when ``body_type`` is ``html``."),
             Param(
                 name="headers", kind="any",
                 doc="Up to 10 custom headers added to the message (element shape not published).",

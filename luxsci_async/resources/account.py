@@ -508,10 +508,10 @@ class Aliases(Resource):
             domain (str): Domain of the alias address.
             action (str): ``email`` forwards to ``dest``; ``bounce`` refuses the mail. One of
                 ``"bounce"``, ``"email"``.
-            dest (str, optional): Destination address(es) mail is forwarded to; needed when action
-                is email.
-            bounce (str, optional): Bounce setting, used when action is bounce (its exact meaning is
-                not published). Assumed: LuxSci's public material does not confirm it.
+            dest (str, optional): Destination address(es) to forward to; needed when ``action`` is
+                ``email``.
+            bounce (str, optional): Bounce setting, used when ``action`` is ``bounce`` (its meaning
+                is not published). Assumed: LuxSci's public material does not confirm it.
 
         Returns:
             None: Any data in LuxSci's answer is ignored; a failure raises ``APIError``.
@@ -573,10 +573,10 @@ class Aliases(Resource):
             alias (str): Full alias address, ``user@domain``.
             action (str, optional): ``email`` forwards to ``dest``; ``bounce`` refuses the mail. One
                 of ``"bounce"``, ``"email"``.
-            dest (str, optional): Destination address(es) mail is forwarded to; needed when action
-                is email.
-            bounce (str, optional): Bounce setting, used when action is bounce (its exact meaning is
-                not published). Assumed: LuxSci's public material does not confirm it.
+            dest (str, optional): Destination address(es) to forward to; needed when ``action`` is
+                ``email``.
+            bounce (str, optional): Bounce setting, used when ``action`` is ``bounce`` (its meaning
+                is not published). Assumed: LuxSci's public material does not confirm it.
 
         Returns:
             None: Any data in LuxSci's answer is ignored; a failure raises ``APIError``.
@@ -664,14 +664,14 @@ class SecureForms(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             form (str): Id of the SecureForm (``SecureForm.form_id``).
             first_row (int, optional): 0-based index of the first matching post to return (LuxSci's
                 default 0). Assumed: LuxSci's public material does not confirm it.
-            matches (int, optional): Most posts to return, as for reports (up to 50,000). Unit:
-                rows. Assumed: LuxSci's public material does not confirm it.
+            matches (int, optional): Most posts to return, as for reports (up to 50,000). Assumed:
+                LuxSci's public material does not confirm it.
             after_row (int, optional): Only posts whose row id is above this: pass the last id you
                 stored to fetch only newer posts. Assumed: LuxSci's public material does not confirm
                 it.
@@ -963,7 +963,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -1024,7 +1024,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -1086,7 +1086,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1151,7 +1151,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1216,7 +1216,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1280,7 +1280,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -1342,7 +1342,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1407,7 +1407,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1468,7 +1468,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -1964,7 +1964,7 @@ class Marketing(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             list_id (int, optional): Only this contact list's statistics.

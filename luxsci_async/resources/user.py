@@ -404,7 +404,7 @@ class Email(Resource):
                 the profile's contact name.
             reply_address (str, optional): Reply-To address; defaults to the sender. Assumed:
                 LuxSci's public material does not confirm it.
-            body_text (str, optional): Plain-text alternative part, when body_type is html.
+            body_text (str, optional): Plain-text alternative, when ``body_type`` is ``html``.
             headers (Any, optional): Up to 10 custom headers added to the message (element shape not
                 published).
             priority (int, optional): Queue priority from 0 (lowest) to 9 (highest); the
@@ -805,7 +805,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -863,7 +863,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -922,7 +922,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -980,7 +980,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -1028,7 +1028,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1090,7 +1090,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1152,7 +1152,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1214,7 +1214,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             source (str): Sending channel the report covers: SMTP (mail programs, devices, the API)
@@ -1275,7 +1275,7 @@ class Reports(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             from_date (datetime | date, optional): Only rows dated on or after this moment.
@@ -1738,7 +1738,7 @@ class Webaides(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             webaide_type (str): Kind of WebAide (address books hold contacts). The API integration
@@ -1780,7 +1780,7 @@ class Calendar(Resource):
 
         Datetimes must be timezone-aware (a naive one is refused before anything is sent) and are
         sent as ``YYYY-MM-DD HH:MM:SS`` in GMT; a plain ``date`` means the first second of that day,
-        or its last second for ``through_date``.
+        except for an inclusive end such as ``through_date``, where it means the last.
 
         Args:
             webaide_id (int): Numeric id of the calendar WebAide.
