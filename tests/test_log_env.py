@@ -25,7 +25,7 @@ PATH = "/account/12345/things"
 def fresh_logger(monkeypatch: pytest.MonkeyPatch) -> Iterator[logging.Logger]:
     """The SDK's logger as a new process would find it, put back as it was afterwards."""
     logger = logging.getLogger("luxsci_async")
-    handlers, level = list(logger.handlers), logger.level
+    handlers, level, propagate = list(logger.handlers), logger.level, logger.propagate
     monkeypatch.setattr(log_module, "_configured", False)
     monkeypatch.delenv("LUXSCI_LOG", raising=False)
     logger.handlers[:] = []
@@ -33,6 +33,7 @@ def fresh_logger(monkeypatch: pytest.MonkeyPatch) -> Iterator[logging.Logger]:
     yield logger
     logger.handlers[:] = handlers
     logger.setLevel(level)
+    logger.propagate = propagate
 
 
 async def test_debug_writes_one_line_per_attempt_to_stderr(
@@ -91,8 +92,9 @@ def test_records_still_reach_the_applications_handlers(
     fresh_logger: logging.Logger, caplog: pytest.LogCaptureFixture
 ) -> None:
     log_module.setup_from_env({"LUXSCI_LOG": "info"})
-    with caplog.at_level(logging.INFO):
-        fresh_logger.info("hello")
+    assert len(fresh_logger.handlers) == 1
+    caplog.set_level(logging.INFO)
+    fresh_logger.info("hello")
     assert [r.getMessage() for r in caplog.records] == ["hello"]
 
 

@@ -105,37 +105,47 @@ async def test_the_request_cookie_is_never_kept(api: FakeAPI) -> None:
     assert "success" not in repr(result)  # the body is not shown, only its length
 
 
-async def test_concurrent_calls_never_see_each_others_response(api: FakeAPI) -> None:
-    second_answered = anyio.Event()
+@pytest.mark.parametrize("first_ends", ["first", "last"])
+async def test_concurrent_calls_never_see_each_others_response(
+    api: FakeAPI, first_ends: str
+) -> None:
+    # Two calls overlap: the one started first ends first, or last.
+    second_arrived = anyio.Event()
+    ended = {"one": anyio.Event(), "two": anyio.Event()}
 
-    async def slow(request: httpx2.Request) -> httpx2.Response:
-        await second_answered.wait()  # the first call finishes after the second
+    async def answer_one(request: httpx2.Request) -> httpx2.Response:
+        await second_arrived.wait()
+        if first_ends == "last":
+            await ended["two"].wait()
         return _answer(b'{"success": 1, "data": "first"}')
 
-    def quick(request: httpx2.Request) -> httpx2.Response:
-        second_answered.set()
+    async def answer_two(request: httpx2.Request) -> httpx2.Response:
+        second_arrived.set()
+        if first_ends == "first":
+            await ended["one"].wait()
         return _answer(b'{"success": 1, "data": "second"}')
 
-    api.on("GET", "/account/12345/one", slow)  # type: ignore[arg-type]
-    api.on("GET", "/account/12345/two", quick)
+    api.on("GET", "/account/12345/one", answer_one)  # type: ignore[arg-type]
+    api.on("GET", "/account/12345/two", answer_two)  # type: ignore[arg-type]
     results: dict[str, RawResult[Any]] = {}
     async with make_session() as lux:
         await lux.authenticate()
 
-        async def one(name: str) -> None:
+        async def call(name: str) -> None:
             path = "/account/{account}/" + name
             results[name] = await lux.with_raw_response(lux.request, "GET", path)
+            ended[name].set()
 
         async with anyio.create_task_group() as tg:
-            tg.start_soon(one, "one")
+            tg.start_soon(call, "one")
             await anyio.wait_all_tasks_blocked()  # the first is waiting for its answer
-            tg.start_soon(one, "two")
+            tg.start_soon(call, "two")
     assert results["one"].parsed == "first"
     assert results["one"].path.endswith("/one")
+    assert results["one"].content == b'{"success": 1, "data": "first"}'
     assert results["two"].parsed == "second"
     assert results["two"].path.endswith("/two")
-    assert b"first" in results["one"].content
-    assert b"second" in results["two"].content
+    assert results["two"].content == b'{"success": 1, "data": "second"}'
 
 
 async def test_a_capture_sees_only_its_task_and_its_session(api: FakeAPI) -> None:
