@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import os
 import re
 from contextvars import Token
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from opentelemetry.trace import Span, Tracer
 
 TRACER_NAME = "luxsci_async"
+_UNKNOWN = object()
 
 
 class Tracing:
@@ -41,6 +43,7 @@ class Tracing:
         self._fixed: Tracer | None = None
         self._seen: Any = None
         self._global: Tracer | None = None
+        self._from_env = False
         origin = urlsplit(base_url)
         self._server = {
             "server.address": origin.hostname or "",
@@ -57,6 +60,7 @@ class Tracing:
                 ) from None
             return
         self._trace = trace
+        self._from_env = "OTEL_PYTHON_TRACER_PROVIDER" in os.environ
         if provider is not None:
             if not isinstance(provider, trace.TracerProvider):
                 raise ConfigurationError("tracer_provider must be an OpenTelemetry TracerProvider")
@@ -66,8 +70,12 @@ class Tracing:
         """The tracer for the next call, or ``None`` when nothing would record its span."""
         if self._fixed is not None or self._trace is None:
             return self._fixed
-        provider = self._trace.get_tracer_provider()
-        if isinstance(provider, self._trace.ProxyTracerProvider):
+        # The global that set_tracer_provider() sets, read directly: get_tracer_provider()
+        # first looks an environment variable up, which would cost each call a microsecond.
+        provider: Any = getattr(self._trace, "_TRACER_PROVIDER", _UNKNOWN)
+        if provider is _UNKNOWN or (provider is None and self._from_env):
+            provider = self._trace.get_tracer_provider()
+        if provider is None or isinstance(provider, self._trace.ProxyTracerProvider):
             return None  # no provider set yet: the span would go nowhere
         if provider is not self._seen:
             self._seen, self._global = provider, provider.get_tracer(TRACER_NAME, _version())

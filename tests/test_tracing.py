@@ -255,6 +255,18 @@ async def test_auto_mode_uses_the_global_provider_once_set(
     assert len(_by_kind(exporter.get_finished_spans(), "call")) == 1
 
 
+async def test_the_public_getter_is_the_fallback(
+    api: FakeAPI, provider: TracerProvider, exporter: InMemorySpanExporter, monkeypatch: Any
+) -> None:
+    # Should the API's global move, the session asks get_tracer_provider() instead.
+    monkeypatch.delattr(trace, "_TRACER_PROVIDER")
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: provider)
+    api.on("GET", USERS, [ok([])])
+    async with make_session() as lux:
+        await lux.request("GET", "/account/{account}/users")
+    assert len(_by_kind(exporter.get_finished_spans(), "call")) == 1
+
+
 async def test_tracing_false_emits_nothing(
     api: FakeAPI, global_provider: TracerProvider, exporter: InMemorySpanExporter
 ) -> None:
