@@ -211,7 +211,7 @@ class Watch:
                 status=status,
                 error=error,
                 elapsed=_clock.monotonic() - started,
-                headers=MappingProxyType(dict(headers)) if headers else _NO_HEADERS,
+                headers=MappingProxyType(headers) if headers else _NO_HEADERS,
             )
             await self._fire(hooks, event)
 
@@ -236,7 +236,7 @@ class Watch:
         for hook in hooks:
             try:
                 result = hook(event)
-                if inspect.isawaitable(result):
+                if result is not None and inspect.isawaitable(result):
                     await result
             except Exception as exc:
                 if self.kind != "revoke":

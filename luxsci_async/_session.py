@@ -234,7 +234,8 @@ class LuxSci:
             parsed = await call(*args, **kwargs)
         if not responses:
             raise RuntimeError(f"{call!r} sent no request through this session")
-        return attrs.evolve(responses[-1], parsed=parsed)
+        last = responses[-1]
+        return last if last.parsed is parsed else attrs.evolve(last, parsed=parsed)
 
     @contextmanager
     def capture_responses(self, *, limit: int | None = None) -> Iterator[Responses]:
