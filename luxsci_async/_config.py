@@ -10,6 +10,7 @@ from collections.abc import Mapping
 import attrs
 
 from . import _defaults
+from ._proxy import ProxyURL, parse_proxy_url
 from ._secret import Secret
 from ._settings import CallOptions, RateLimit, RetryPolicy, Settings, Timeout
 from ._store.url import StoreURL, parse_store_url
@@ -96,11 +97,25 @@ def _number(name: str, value: object, *, minimum: float, integer: bool = False) 
     return value  # an int stays exact (float() of a huge one would overflow)
 
 
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{name} must be a bool, got {type(value).__name__}")
+    return value
+
+
 def _store(argument: str | None, environment: str | None) -> StoreURL | None:
     if argument is not None:
         return parse_store_url(argument, field="store")
     if environment is not None:
         return parse_store_url(environment, field="LUXSCI_STORE")
+    return None
+
+
+def _proxy(argument: str | None, environment: str | None) -> ProxyURL | None:
+    if argument is not None:
+        return parse_proxy_url(argument, field="proxy")
+    if environment is not None:
+        return parse_proxy_url(environment, field="LUXSCI_PROXY")
     return None
 
 
@@ -160,6 +175,8 @@ def resolve(
     max_response_bytes: int | None = None,
     max_wait: float | None = None,
     store: str | None = None,
+    proxy: str | None = None,
+    trust_env: bool = False,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Merge arguments with ``LUXSCI_*`` variables (arguments win) and check the result.
@@ -228,6 +245,8 @@ def resolve(
         if max_wait is None
         else _number("max_wait", max_wait, minimum=0),
         store=_store(store, from_env("STORE")),
+        proxy=_proxy(proxy, from_env("PROXY")),
+        trust_env=_flag("trust_env", trust_env),
         max_response_bytes=int(
             _number(
                 "max_response_bytes",

@@ -13,10 +13,10 @@ from typing import Any
 
 import attrs
 
-from ._base import extra_field
+from ._base import extra_field, row_model
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class SentRow:
     """One message sent through SMTP or WebMail (assumed columns)."""
 
@@ -44,7 +44,7 @@ class SentRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class DeliveryRow:
     """Delivery status of one message to one recipient (assumed columns)."""
 
@@ -70,7 +70,7 @@ class DeliveryRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class ClickRow:
     """A tracked URL click, or with ``clicked`` false its absence (assumed columns)."""
 
@@ -96,7 +96,7 @@ class ClickRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class OpenRow:
     """A tracked open of a message (assumed columns)."""
 
@@ -118,7 +118,7 @@ class OpenRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class FeedbackLoopRow:
     """A "marked as spam" event received through a feedback loop (assumed columns)."""
 
@@ -140,7 +140,7 @@ class FeedbackLoopRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class SuppressionRow:
     """An address that was suppressed or unsubscribed (assumed columns)."""
 
@@ -160,7 +160,7 @@ class SuppressionRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@row_model
 class SmtpFailureRow:
     """A failed SMTP login or a rejected sending attempt (assumed columns)."""
 
