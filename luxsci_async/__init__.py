@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+from ._hooks import EventHooks, RequestEvent, ResponseEvent, RetryEvent
 from ._jobs import JobHandle
 from ._pages import Page
 from ._pagination import Report
 from ._pipeline import SessionStats
+from ._raw import RawResult, Responses
 from ._routes.spec import Param, ReportSpec, Route, RouteTable
 from ._routes.table import ROUTES as routes
 from ._rows import Row, RowList, TypedRowList
@@ -50,6 +52,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConnectError",
+    "EventHooks",
     "JobFailedError",
     "JobHandle",
     "LuxSci",
@@ -63,12 +66,17 @@ __all__ = [
     "RateLimit",
     "RateLimitError",
     "RateLimitTimeout",
+    "RawResult",
     "RedirectError",
     "Report",
     "ReportSpec",
+    "RequestEvent",
     "RequestTimeout",
+    "ResponseEvent",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "Responses",
+    "RetryEvent",
     "RetryPolicy",
     "Route",
     "RouteTable",

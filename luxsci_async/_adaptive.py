@@ -24,6 +24,8 @@ _WINDOW = 1.0
 """Seconds of answers the measured rate is taken over."""
 _ONE_CUT = 1.0
 """Seconds within which further 429s belong to the burst that caused the last cut."""
+_MIN_ANSWERS = 4
+"""Answers in the last second below which a 429 says nothing about the rate sent."""
 
 
 class AdaptiveRate:
@@ -90,6 +92,8 @@ class AdaptiveRate:
         measured = self._measure(now)
         if now - self._last_throttle < _ONE_CUT:
             return  # the same burst of refusals: already cut for it
+        if len(self._answers) < _MIN_ANSWERS:
+            return  # too few answers to tell a rate: the server's pause alone will do
         sending = measured if not self.enabled else min(measured, self.rate)
         sending = max(sending, MIN_RATE)
         self._last_max = sending

@@ -58,6 +58,8 @@ def _httpx2(settings: Settings, transport: Transport | None, http2: bool) -> Htt
         max_connections=_pool_size(settings),
         transport=transport,
         http2=http2,
+        proxy=settings.proxy,
+        trust_env=settings.trust_env,
     )
 
 
@@ -70,6 +72,12 @@ def _aiohttp(settings: Settings, transport: Transport | None, http2: bool) -> Ht
     if http2:
         raise ConfigurationError(
             "http2=True needs http_backend='httpx2': aiohttp speaks HTTP/1.1 only"
+        )
+    if settings.proxy is not None or settings.trust_env:
+        # Refused rather than ignored: a request must never bypass a proxy it was told to use.
+        raise ConfigurationError(
+            "proxy= and trust_env=True need http_backend='httpx2' (the aiohttp backend does "
+            "not send through proxies)"
         )
     if importlib.util.find_spec("aiohttp") is None:
         raise ConfigurationError(

@@ -11,6 +11,7 @@ import attrs
 
 from . import _defaults
 from ._backends import backend_name
+from ._proxy import ProxyURL, parse_proxy_url
 from ._secret import Secret
 from ._settings import CallOptions, RateLimit, RetryPolicy, Settings, Timeout
 from ._store.url import StoreURL, parse_store_url
@@ -97,11 +98,25 @@ def _number(name: str, value: object, *, minimum: float, integer: bool = False) 
     return value  # an int stays exact (float() of a huge one would overflow)
 
 
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{name} must be a bool, got {type(value).__name__}")
+    return value
+
+
 def _store(argument: str | None, environment: str | None) -> StoreURL | None:
     if argument is not None:
         return parse_store_url(argument, field="store")
     if environment is not None:
         return parse_store_url(environment, field="LUXSCI_STORE")
+    return None
+
+
+def _proxy(argument: str | None, environment: str | None) -> ProxyURL | None:
+    if argument is not None:
+        return parse_proxy_url(argument, field="proxy")
+    if environment is not None:
+        return parse_proxy_url(environment, field="LUXSCI_PROXY")
     return None
 
 
@@ -161,6 +176,8 @@ def resolve(
     max_response_bytes: int | None = None,
     max_wait: float | None = None,
     store: str | None = None,
+    proxy: str | None = None,
+    trust_env: bool = False,
     http_backend: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
@@ -230,6 +247,8 @@ def resolve(
         if max_wait is None
         else _number("max_wait", max_wait, minimum=0),
         store=_store(store, from_env("STORE")),
+        proxy=_proxy(proxy, from_env("PROXY")),
+        trust_env=_flag("trust_env", trust_env),
         http_backend=backend_name(http_backend, from_env("HTTP_BACKEND")),
         max_response_bytes=int(
             _number(

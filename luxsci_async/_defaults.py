@@ -27,7 +27,11 @@ RETRY_COST: Final = 5
 TIMEOUT_RETRY_COST: Final = 10
 
 PAGE_SIZE: Final = 2_000
-"""Rows per report request. With the default concurrency at most ~16,000 rows are held."""
+"""Rows per report request without a rate budget (with one: LuxSci's maximum, 50,000).
+With the default concurrency at most ~16,000 rows are held."""
+ROWS_AHEAD: Final = 50_000
+"""Rows a report fetches in one window at most: the pages in flight are fewer when they are
+large, so a pull holds about one 50,000-row page however long it is."""
 
 MAX_WAIT: Final = 300.0
 """Seconds a call may wait for its turn (rate budget, 429 pauses, retries) before it fails."""

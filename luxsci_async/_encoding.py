@@ -1,4 +1,4 @@
-"""Query-string and path encoding (README assumption 7), with input checks.
+"""Query-string and path encoding (RFC 3986, in the caller's order), with input checks.
 
 The strings built here are exactly what is sent *and* what is signed, so nothing downstream
 may re-encode them. Values that could change the meaning of a path or a header are refused

@@ -19,6 +19,7 @@ import anyio
 import httpx2
 
 from ._codings import Undecodable
+from ._proxy import ProxyURL
 from ._settings import Timeout
 from ._wire import BodyReader, Multipart, RawResponse, SentError, SentTimeout
 from .errors import (
@@ -61,6 +62,8 @@ class HttpxBackend:
         max_connections: int,
         transport: Transport | None = None,
         http2: bool = False,
+        proxy: ProxyURL | None = None,
+        trust_env: bool = False,
     ) -> None:
         origin = httpx2.URL(base_url)
         self._scheme = origin.scheme
@@ -70,17 +73,27 @@ class HttpxBackend:
             raise ConfigurationError(
                 "http2=True needs the http2 extra: pip install 'luxsci-async[http2]'"
             )
-        self._client = httpx2.AsyncClient(
-            timeout=_phases(timeout),
-            limits=httpx2.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            ),
-            # A redirect would carry the signature cookie to another URL: never follow one.
-            follow_redirects=False,
-            transport=transport,
-            http2=http2,
-            trust_env=False,
-        )
+        if proxy is not None and transport is not None:
+            # httpx2 would mount the proxy over every URL, bypassing the given transport.
+            raise ConfigurationError("proxy and transport exclude each other: give one")
+        try:
+            self._client = httpx2.AsyncClient(
+                timeout=_phases(timeout),
+                limits=httpx2.Limits(
+                    max_connections=max_connections, max_keepalive_connections=max_connections
+                ),
+                # A redirect would carry the signature cookie to another URL: never follow one.
+                follow_redirects=False,
+                transport=transport,
+                http2=http2,
+                proxy=None if proxy is None else proxy.reveal(),
+                # Off unless asked: HTTPS_PROXY, NO_PROXY and the CA bundle variables.
+                trust_env=trust_env,
+            )
+        except ImportError:  # a socks5:// proxy without socksio
+            raise ConfigurationError(
+                f"proxy {proxy} needs socksio: pip install 'httpx2[socks]'"
+            ) from None
 
     async def send(
         self,
@@ -112,6 +125,8 @@ class HttpxBackend:
             failure = cls(f"{type(exc).__name__}: the server did not answer in time")
         except httpx2.ConnectError as exc:
             failure = ConnectError(f"could not connect: {_reason(exc)}")
+        except httpx2.ProxyError as exc:  # the proxy refused the tunnel: nothing reached LuxSci
+            failure = ConnectError(f"the proxy refused the connection: {_reason(exc)}")
         except (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError) as exc:
             failure = SentError(f"connection lost: {_reason(exc)}")
         except httpx2.HTTPError as exc:  # anything else httpx2 raises is below HTTP
@@ -162,10 +177,11 @@ class HttpxBackend:
         await self._client.aclose()
 
     def checked_out_connections(self) -> int:
-        pool = getattr(self._client._transport, "_pool", None)
-        if pool is None:
-            return 0
-        return sum(1 for conn in pool.connections if not conn.is_idle())
+        # A proxy's connections live in its own mounted transport, beside the direct pool.
+        transports = [self._client._transport, *self._client._mounts.values()]
+        pools = [getattr(transport, "_pool", None) for transport in transports]
+        connections = [conn for pool in pools if pool is not None for conn in pool.connections]
+        return sum(1 for conn in connections if not conn.is_idle())
 
 
 def _phases(timeout: Timeout) -> httpx2.Timeout:

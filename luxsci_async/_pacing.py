@@ -21,6 +21,9 @@ from .errors import RateLimitTimeout, SessionClosedError
 
 MINUTE = 60.0
 DAY = 86_400.0
+MARGIN = 0.5
+"""Seconds each window is kept longer than the server's: a request sent a little after its
+slot (a busy event loop, a slow hop) still arrives inside the budget."""
 
 
 def windows_of(limit: RateLimit | None) -> tuple[Window, ...]:
@@ -28,7 +31,7 @@ def windows_of(limit: RateLimit | None) -> tuple[Window, ...]:
     if limit is None:
         return ()
     pairs = ((limit.per_minute, MINUTE), (limit.per_day, DAY))
-    return tuple(Window(count, span) for count, span in pairs if count)
+    return tuple(Window(count, span + MARGIN) for count, span in pairs if count)
 
 
 class Pacer:

@@ -26,7 +26,7 @@ from ._assumptions import (
     REPORT_MAX_MATCHES,
 )
 from ._convert import format_datetime
-from ._defaults import PAGE_SIZE
+from ._defaults import PAGE_SIZE, ROWS_AHEAD
 from ._encoding import query_pairs
 from ._jobs import JobHandle, job_decoder
 from ._pages import Page, page_decoder
@@ -74,13 +74,18 @@ class Report(Generic[RowT]):
         self._options = options
         self._request = request
         self._row = row
+        # Against a rate budget requests are what is scarce: ask for the largest pages.
+        planned = PAGE_SIZE if pipeline.settings.rate_limit is None else REPORT_MAX_MATCHES
         self.page_size = _check_int(
-            "page_size", PAGE_SIZE if page_size is None else page_size, 1, REPORT_MAX_MATCHES
+            "page_size", planned if page_size is None else page_size, 1, REPORT_MAX_MATCHES
         )
         default_concurrency = pipeline.settings.max_concurrency
         self.concurrency = _check_int(
             "concurrency", default_concurrency if concurrency is None else concurrency, 1
         )
+        self.window = max(1, min(self.concurrency, ROWS_AHEAD // self.page_size))
+        """Pages fetched at once: at most ``concurrency``, and no more rows than
+        ``ROWS_AHEAD`` (with the largest pages, one page at a time)."""
         self.start_row = _check_int("start_row", start_row, 0)
         self._scope_values = dict(scope_values or {})
 
@@ -207,7 +212,7 @@ class _PageIterator(Generic[RowT]):
             self._done = True
             return
         else:
-            offsets = [self._offset + i * size for i in range(report.concurrency)]
+            offsets = [self._offset + i * size for i in range(report.window)]
             offsets = [o for o in offsets if o < self._total]
         results = await report._fetch_window(self._request, offsets, size)
         for start, outcome in zip(offsets, results):
@@ -231,6 +236,7 @@ class _PageIterator(Generic[RowT]):
 
 
 _END: Any = object()
+_NO_ROWS: Iterator[Any] = iter(())
 
 
 class _RowIterator(Generic[RowT]):
@@ -250,6 +256,8 @@ class _RowIterator(Generic[RowT]):
         try:
             row = next(self._rows, _END)
             while row is _END:
+                # Let the page just read go before the next arrives: one page in memory.
+                self._rows = _NO_ROWS
                 page = await self._pages.__anext__()
                 self._rows = iter(page.rows)
                 row = next(self._rows, _END)

@@ -8,21 +8,24 @@ timed out, capped, read and retried by the same code.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import nullcontext
 from typing import Any
 
 import anyio
 import attrs
 
-from . import _clock, _envelope
+from . import _clock, _envelope, _raw
 from ._assumptions import API_PREFIX, UPLOAD_FILE_PART, UPLOAD_JSON_PART
 from ._auth import AuthCodes, SharedCode
 from ._backends import open_backend
 from ._defaults import REVOKE_TIMEOUT
 from ._encoding import encode_pairs
+from ._hooks import Observer, RetryReason, Watch
 from ._http import Transport
-from ._login import auth_code, login_request, revoke_request, store_keys
+from ._login import LOGIN, REVOKE, auth_code, login_request, revoke_request, store_keys
 from ._pacing import Pacer, windows_of
 from ._retry import RetryBudget, decide
 from ._routes.prepare import Decode, Prepared
@@ -30,6 +33,7 @@ from ._settings import NO_OPTIONS, CallOptions, RetryPolicy, Settings
 from ._signing import body_hash, request_signature, signature_cookie
 from ._store.base import Store
 from ._store.factory import open_store
+from ._tracing import Tracing
 from ._wire import HttpBackend, Multipart, RawResponse, SentError
 from .errors import (
     APIError,
@@ -50,6 +54,7 @@ logger = logging.getLogger("luxsci_async")
 
 _JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 _ACCEPT_HEADERS = {"Accept": "application/json"}
+_UNWATCHED = contextlib.nullcontext()
 
 
 @attrs.define
@@ -82,10 +87,12 @@ class Pipeline:
         transport: Transport | None = None,
         http2: bool = False,
         store: Store | None = None,
+        observer: Observer | None = None,
     ) -> None:
         self.settings = settings
         self._secret_key = settings.secret.reveal().encode("utf-8")
         self.http: HttpBackend = open_backend(settings, transport=transport, http2=http2)
+        self.observer = observer or Observer({}, Tracing(False, None, base_url=""))
         self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
         namespace, login_key = store_keys(settings)
         # The in-process store reads the SDK's clock at each call (tests replace the clock).
@@ -121,10 +128,14 @@ class Pipeline:
         """
         if self.closed:
             raise SessionClosedError("this LuxSci session is closed")
-        data, echoed, raw = await self._attempts(lambda: request, self.auth.get, options)
-        if echoed is not None:
-            await self.auth.replace(echoed)
-        return _decoded(decode or request.decode, data, raw, request)
+        watch = self.observer.watch("call", request.method, request.template)
+        with watch or _UNWATCHED:  # a span, when tracing: the outcome is recorded on the way out
+            data, echoed, raw = await self._attempts(lambda: request, self.auth.get, options, watch)
+            if echoed is not None:
+                await self.auth.replace(echoed)
+            result = _decoded(decode or request.decode, data, raw, request)
+        _raw.record(self, request, raw, result)
+        return result
 
     async def aclose(self) -> None:
         """Revoke the auth code (best effort) and close the pool. Safe to call twice."""
@@ -151,17 +162,21 @@ class Pipeline:
         if self.closed:
             raise SessionClosedError("the session was closed while authenticating")
         settings, key = self.settings, self._secret_key
-        _, echoed, raw = await self._attempts(
-            lambda: login_request(settings, key), None, NO_OPTIONS
-        )
-        return auth_code(echoed, raw)
+        watch = self.observer.watch("login", LOGIN.method, LOGIN.path)
+        with watch or _UNWATCHED:
+            _, echoed, raw = await self._attempts(
+                lambda: login_request(settings, key), None, NO_OPTIONS, watch
+            )
+            return auth_code(echoed, raw)
 
     async def _revoke(self, code: str) -> None:
         async def this_code() -> str:
             return code
 
+        watch = self.observer.watch("revoke", REVOKE.method, REVOKE.path)
         try:
-            await self._attempts(revoke_request, this_code, NO_OPTIONS, closing=True)
+            with watch or _UNWATCHED:
+                await self._attempts(revoke_request, this_code, NO_OPTIONS, watch, closing=True)
         except LuxSciError as exc:  # best effort: a closing session raises nothing more
             logger.debug("revoking the auth code failed: %s", type(exc).__name__)
         else:
@@ -174,6 +189,7 @@ class Pipeline:
         build: Callable[[], Prepared],
         credential: Credential | None,
         options: CallOptions,
+        watch: Watch | None = None,
         *,
         closing: bool = False,
     ) -> tuple[Any, str | None, RawResponse]:
@@ -184,6 +200,7 @@ class Pipeline:
         signed request drops that code and replays once with a fresh one (not when
         ``closing``: the revocation of the session's last code). A 429 is waited out
         (within ``max_retry_after`` and the call's ``max_wait``) without spending a retry.
+        ``watch`` (hooks, tracing) sees each attempt.
         """
         policy = options.retry or self.settings.retry
         timeout = options.timeout or self.settings.timeout
@@ -197,14 +214,21 @@ class Pipeline:
             method = request.method
             path = API_PREFIX + request.path
             query = encode_pairs(request.query)
-            await self.pacer.wait_turn(deadline, closing=closing)
             code = await credential() if credential is not None else None
             headers = _headers(request, code, self._secret_key, path, query)
             started = _clock.monotonic()
             try:
-                async with self._slots:
+                # A call waits its turn holding one of the session's slots, so what has not
+                # been sent yet always sees a 429's pause. The login takes no slot: calls
+                # holding slots may be waiting for it.
+                async with self._slots if credential is not None else nullcontext():
+                    turn = self.pacer.wait_turn(deadline, closing=closing)
+                    await (turn if watch is None else watch.paced(turn))
                     if self.closed and not closing:
                         raise SessionClosedError("the session was closed before the request")
+                    if watch is not None:
+                        await watch.request(path)
+                    started = _clock.monotonic()
                     self.stats.requests += 1
                     if credential is None:
                         self.stats.auth_requests += 1
@@ -219,6 +243,9 @@ class Pipeline:
                     )
             except TransportError as exc:
                 self._log(method, path, type(exc).__name__, retries, started)
+                public = _public(exc, method, path)
+                if watch is not None:
+                    await watch.response(None, type(public).__name__, started, {})
                 if self.closed and not closing:
                     raise SessionClosedError("the session was closed during the request") from None
                 if isinstance(exc, SentError) and not request.idempotent and credential is not None:
@@ -231,11 +258,13 @@ class Pipeline:
                 # A new session is harmless, so POST /auth is retried like an idempotent call.
                 delay = self._fault_delay(exc, retries, policy, deadline, idempotent=True)
                 if delay is None:
-                    raise _public(exc, method, path) from None
+                    raise public from None
                 retries += 1
-                await self.pacer.backoff(delay)
+                await self._retrying(watch, "fault", delay, method, path)
                 continue
             self._log(method, path, raw.status, retries + throttles, started)
+            if watch is not None:
+                await watch.response(raw.status, None, started, raw.headers)
             if raw.status != 429:
                 self.pacer.adaptive.succeeded()
             try:
@@ -248,6 +277,7 @@ class Pipeline:
                 if wait > policy.max_retry_after or not self.pacer.fits(wait, deadline):
                     raise  # longer than this call may wait: the caller decides
                 self.stats.retries += 1
+                await self._retrying(watch, "rate_limited", wait, method, path, pause=False)
                 continue
             except AuthenticationError:
                 if code is None or closing or replayed:
@@ -256,6 +286,7 @@ class Pipeline:
                 replayed = True
                 self.stats.reauthentications += 1
                 await self.auth.invalidate(code)
+                await self._retrying(watch, "reauthenticate", 0.0, method, path, pause=False)
                 continue
             except APIError as exc:  # 5xx and the rest
                 idempotent = request.idempotent or code is None
@@ -263,7 +294,7 @@ class Pipeline:
                 if delay is None:
                     raise
                 retries += 1
-                await self.pacer.backoff(delay)
+                await self._retrying(watch, "fault", delay, method, path)
                 continue
             self._budget.refund()
             return data, echoed, raw
@@ -283,6 +314,23 @@ class Pipeline:
             return None
         self.stats.retries += 1
         return delay
+
+    async def _retrying(
+        self,
+        watch: Watch | None,
+        reason: RetryReason,
+        wait: float,
+        method: str,
+        path: str,
+        *,
+        pause: bool = True,
+    ) -> None:
+        """Say that an attempt is repeated, and why; ``pause``: wait out a fault's backoff."""
+        logger.info("%s %s: retrying in %.2f s (%s)", method, path, wait, reason)
+        if watch is not None:
+            await watch.retry(reason, wait)
+        if pause:
+            await self.pacer.backoff(wait)
 
     def _log(self, method: str, path: str, outcome: object, retries: int, started: float) -> None:
         if logger.isEnabledFor(logging.DEBUG):

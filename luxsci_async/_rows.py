@@ -146,12 +146,53 @@ def _can_fill_slots(cls: type[Any]) -> bool:
     )
 
 
+_TWINS: dict[type[Any], type[Any] | None] = {}
+
+
+def _twin(cls: type[Any]) -> type[Any] | None:
+    """A plain class laid out like ``cls``, whose instances may become ``cls`` instances.
+
+    A frozen attrs class refuses attribute stores, so its slots are filled through their
+    descriptors, one call each. A twin with the same slots and no ``__setattr__`` of its own
+    takes plain stores (which CPython specialises into direct slot writes, several times
+    faster); the finished row then switches to ``cls`` by ``__class__`` assignment, which
+    CPython allows between classes of identical layout. ``None`` when the layouts differ
+    (e.g. a ``__weakref__`` slot; see ``models._base.row_model``).
+    """
+    if cls in _TWINS:
+        return _TWINS[cls]
+    twin: type[Any] | None = None
+    slots = vars(cls).get("__slots__")
+    if slots:
+        twin = type(f"{cls.__name__}Builder", (), {"__slots__": slots, "__module__": __name__})
+        probe: Any = object.__new__(twin)
+        try:
+            probe.__class__ = cls
+        except TypeError:
+            twin = None
+    _TWINS[cls] = twin
+    return twin
+
+
 def _wrong_cell() -> Any:
     raise TypeError("cell needs converting")  # sends the row down the careful path
 
 
-def _fast_lines(cls: type[Any], header: tuple[str, ...], namespace: dict[str, Any]) -> list[str]:
-    """Statements filling a new row ``o`` from cells ``r`` through the slots' setters."""
+def _fast_lines(
+    cls: type[Any], header: tuple[str, ...], namespace: dict[str, Any], *, stores: bool
+) -> list[str]:
+    """Statements filling a new row ``o`` from cells ``r``.
+
+    With ``stores``, ``o`` is a twin (:func:`_twin`) filled by plain attribute stores;
+    otherwise a ``cls`` instance filled through the slots' setters.
+    """
+
+    def assign(name: str, setter: str, value: str) -> str:
+        if stores:
+            return f"o.{name} = {value}"
+        namespace[setter] = vars(cls)[name].__set__
+        return f"{setter}(o, {value})"
+
     hints = typing.get_type_hints(cls)
     all_fields = attrs.fields(cls)
     by_column = {f.alias or f.name: f for f in all_fields if f.name != EXTRA_FIELD}
@@ -166,7 +207,6 @@ def _fast_lines(cls: type[Any], header: tuple[str, ...], namespace: dict[str, An
             continue
         seen.add(field.name)
         tp = _unwrap_optional(hints[field.name])
-        namespace[f"s{index}"] = vars(cls)[field.name].__set__
         if tp is datetime:
             # Only the 19-character form, as parse_datetime: "2024-01-02" + "+00:00" would read
             # as a naive midnight. Anything else (None included) takes the careful path.
@@ -176,21 +216,19 @@ def _fast_lines(cls: type[Any], header: tuple[str, ...], namespace: dict[str, An
             value = f"v if (v := r[{index}]).__class__ is t{index} else wrong()"
         else:
             value = f"r[{index}]" if tp is Any else "wrong()"
-        lines.append(f"s{index}(o, {value})")
+        lines.append(assign(field.name, f"s{index}", value))
     for field in all_fields:
         if field.name in seen or field.name == EXTRA_FIELD:
             continue
-        setter = f"d_{field.name}"
-        namespace[setter] = vars(cls)[field.name].__set__
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             namespace[f"f_{field.name}"] = field.default.factory
-            lines.append(f"{setter}(o, f_{field.name}())")
+            lines.append(assign(field.name, f"d_{field.name}", f"f_{field.name}()"))
         else:
             namespace[f"v_{field.name}"] = field.default
-            lines.append(f"{setter}(o, v_{field.name})")
+            lines.append(assign(field.name, f"d_{field.name}", f"v_{field.name}"))
     if any(f.name == EXTRA_FIELD for f in all_fields):
-        namespace["s_extra"] = vars(cls)[EXTRA_FIELD].__set__
-        lines.append(f"s_extra(o, {{{', '.join(extra)}}})" if extra else "s_extra(o, NO_EXTRA)")
+        value = f"{{{', '.join(extra)}}}" if extra else "NO_EXTRA"
+        lines.append(assign(EXTRA_FIELD, "s_extra", value))
     return lines
 
 
@@ -204,7 +242,8 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
     half the cost of a typed row; ``benchmarks/README.md``).
 
     The fast path assumes well-formed cells (text where text is declared, ``YYYY-MM-DD
-    HH:MM:SS`` dates) and fills the row's slots directly; any row it cannot take (a
+    HH:MM:SS`` dates) and fills the row's slots directly (through a twin class, see
+    :func:`_twin`, where the row class allows it); any row it cannot take (a
     ``None`` date, a number where text is declared, ...) goes through the careful
     :func:`_row_builder` instead, so results never differ, only their cost. A row the
     careful path cannot build either is handed to ``fail``, which raises.
@@ -214,11 +253,15 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
         body = "o = careful(r)"
         namespace: dict[str, Any] = {"careful": careful}
     else:
-        namespace = {"cls": cls, "new": object.__new__, "careful": careful}
-        fast = "\n".join(f"                {line}" for line in _fast_lines(cls, header, namespace))
+        twin = _twin(cls)
+        namespace = {"cls": cls, "twin": twin, "new": object.__new__, "careful": careful}
+        lines = _fast_lines(cls, header, namespace, stores=twin is not None)
+        if twin is not None:
+            lines.append("o.__class__ = cls")  # filled: now it is the row it was built as
+        fast = "\n".join(f"                {line}" for line in lines)
         body = (
             "try:\n"
-            "                o = new(cls)\n"
+            f"                o = new({'twin' if twin is not None else 'cls'})\n"
             f"{fast}\n"
             "            except (TypeError, ValueError):\n"
             "                o = careful(r)"

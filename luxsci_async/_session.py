@@ -6,26 +6,38 @@ turns what the caller gives into checked requests and hands them on.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
-from . import _defaults
+import attrs
+
+from . import _defaults, _logging
 from ._config import call_options, resolve
 from ._convert import dump_json
 from ._encoding import QueryParams, checked_path, path_value, query_pairs
+from ._hooks import EventHooks, Observer, checked_hooks
 from ._http import Transport
 from ._pagination import Report
 from ._pipeline import Pipeline, SessionStats
+from ._raw import RawResult, Responses, capturing
 from ._routes.prepare import Prepared
 from ._rows import Row
 from ._settings import NO_OPTIONS, CallOptions, RateLimit, RetryPolicy, Timeout
+from ._tracing import Tracing
 from ._types import HttpBackendName
 from .errors import ConfigurationError, SessionClosedError
 from .resources.account import AccountAPI
 from .resources.user import UserAPI
 
+if TYPE_CHECKING:
+    from opentelemetry.trace import TracerProvider
+
 _METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class LuxSci:
@@ -66,6 +78,20 @@ class LuxSci:
             (a mock, or the emulator's in-process ASGI transport); a third-party type on
             purpose, so that httpx2's testing tools work as they are (``httpx2`` backend only).
         http2: negotiate HTTP/2 (needs the ``http2`` extra; ``httpx2`` backend only).
+        proxy: send every request through this proxy, ``http://[user:password@]host:port``
+            (``LUXSCI_PROXY``; ``https://`` and ``socks5://`` too). Its password is never
+            shown. Not with ``transport``; ``httpx2`` backend only.
+        trust_env: honour ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``
+            (and ``SSL_CERT_FILE``/``SSL_CERT_DIR``) as httpx2 reads them; off by default
+            (``httpx2`` backend only).
+        event_hooks: callables told about every attempt, sync or async:
+            ``{"request": [...], "response": [...], "retry": [...]}`` (see
+            :class:`RequestEvent`, :class:`ResponseEvent`, :class:`RetryEvent`). An
+            exception a hook raises ends the call (except while closing: logged).
+        tracing: OpenTelemetry spans, one per call. ``None`` (default): on when
+            ``opentelemetry-api`` is installed, to the global tracer provider once one is
+            set; ``True``: insist (needs the ``otel`` extra); ``False``: never.
+        tracer_provider: an OpenTelemetry ``TracerProvider`` to use instead of the global one.
     """
 
     def __init__(
@@ -90,7 +116,13 @@ class LuxSci:
         http_backend: HttpBackendName | None = None,
         transport: Transport | None = None,
         http2: bool = False,
+        proxy: str | None = None,
+        trust_env: bool = False,
+        event_hooks: EventHooks | None = None,
+        tracing: bool | None = None,
+        tracer_provider: TracerProvider | None = None,
     ) -> None:
+        _logging.setup_from_env()
         settings = resolve(
             token=token,
             secret=secret,
@@ -109,9 +141,13 @@ class LuxSci:
             max_wait=max_wait,
             store=store,
             http_backend=http_backend,
+            proxy=proxy,
+            trust_env=trust_env,
         )
+        tracer = Tracing(tracing, tracer_provider, base_url=settings.base_url)
+        observer = Observer(checked_hooks(event_hooks), tracer)
         self._settings = settings
-        self._pipeline = Pipeline(settings, transport=transport, http2=http2)
+        self._pipeline = Pipeline(settings, transport=transport, http2=http2, observer=observer)
         self._options: CallOptions = NO_OPTIONS
         self._scope_values = {
             "account": path_value("account", settings.account) if settings.account else None,
@@ -184,6 +220,43 @@ class LuxSci:
             max_wait=max_wait,
         )
         return view
+
+    # -- raw responses ----------------------------------------------------------------------
+
+    async def with_raw_response(
+        self, call: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
+    ) -> RawResult[T]:
+        """Await ``call(*args, **kwargs)``; return its result with the response it came from.
+
+        ``await lux.with_raw_response(lux.account.users.list, status="enabled")`` gives a
+        :class:`RawResult` whose ``parsed`` is the ``list[User]`` and whose ``status``,
+        ``headers`` and ``content`` are those of the final attempt. Any awaitable call of
+        this session works (typed methods, :meth:`request`, ``report.count``); for one
+        that makes several requests, the response is that of the last to finish.
+        Concurrent calls never see each other's responses.
+
+        Raises:
+            RuntimeError: ``call`` sent no request through this session.
+        """
+        with capturing(self._pipeline, limit=1) as responses:
+            parsed = await call(*args, **kwargs)
+        if not responses:
+            raise RuntimeError(f"{call!r} sent no request through this session")
+        last = responses[-1]
+        return last if last.parsed is parsed else attrs.evolve(last, parsed=parsed)
+
+    @contextmanager
+    def capture_responses(self, *, limit: int | None = None) -> Iterator[Responses]:
+        """Collect the :class:`RawResult` of every call this task makes in the block.
+
+        ``with lux.capture_responses() as responses:`` then ``responses[-1].status``. It
+        sees the calls of this session made by this task and by tasks it starts inside
+        the block (a report's page fetches), in the order they end; each entry's
+        ``parsed`` is that call's result (a :class:`Page` for a report page). Bodies are
+        kept until the block's result is dropped: ``limit`` keeps only the last ones.
+        """
+        with capturing(self._pipeline, limit) as responses:
+            yield responses
 
     # -- typed endpoints --------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import attrs
 
 from . import _defaults
+from ._proxy import ProxyURL
 from ._secret import Secret
 from ._store.url import StoreURL
 from ._types import HttpBackendName
@@ -134,6 +135,10 @@ class Settings:
     max_wait: float
     store: StoreURL | None
     """The shared store, or ``None`` for the in-process one (its password never shown)."""
+    proxy: ProxyURL | None = None
+    """Every request goes through this proxy (its password never shown)."""
+    trust_env: bool = False
+    """Whether the backend honours ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY`` (and CA bundles)."""
     http_backend: HttpBackendName = _defaults.HTTP_BACKEND
 
 

@@ -67,6 +67,14 @@ def test_a_transport_or_http2_needs_httpx2(monkeypatch: pytest.MonkeyPatch) -> N
     assert _backend(make_session(http_backend="httpx2", transport=transport)) is HttpxBackend
 
 
+def test_a_proxy_is_refused_on_aiohttp_not_ignored() -> None:
+    with pytest.raises(ConfigurationError, match=r"proxy= and trust_env=True need http_backend"):
+        make_session(http_backend="aiohttp", proxy="http://127.0.0.1:3128")
+    with pytest.raises(ConfigurationError, match=r"proxy= and trust_env=True need http_backend"):
+        make_session(http_backend="aiohttp", trust_env=True)
+    assert _backend(make_session(proxy="http://127.0.0.1:3128")) is HttpxBackend
+
+
 def test_without_the_fast_extra_the_error_says_how_to_get_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

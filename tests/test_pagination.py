@@ -465,3 +465,79 @@ def test_only_large_bodies_are_decoded_with_the_gc_paused(
     assert data == "x" * size
     assert seen == [not paused]
     assert gc.isenabled()
+
+
+# -- pages planned for a rate budget -------------------------------------------------------
+
+
+async def test_with_a_rate_limit_pulls_ask_for_the_largest_pages_one_at_a_time(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    from luxsci_async import RateLimit
+
+    server = ReportServer(120_000)
+    install(api, server)
+    async with make_session(rate_limit=RateLimit(per_minute=60)) as lux:
+        report = lux.account.reports.delivery("smtp")
+        assert (report.page_size, report.window) == (50_000, 1)
+        rows = [r.extra["seq"] async for r in report]
+    assert rows == list(range(120_000))
+    assert [matches for _, matches in server.asked] == [50_000] * 3
+    assert server.peak == 1  # never a second large page in flight
+
+
+async def test_large_pages_cut_short_lose_and_repeat_nothing(
+    api: FakeAPI, fake_clock: FakeClock
+) -> None:
+    from luxsci_async import RateLimit
+
+    server = ReportServer(110_000, max_rows=30_000)  # the server sends less than asked
+    install(api, server)
+    async with make_session(rate_limit=RateLimit(per_minute=60)) as lux:
+        rows = [r.extra["seq"] async for r in lux.account.reports.delivery("smtp")]
+    assert rows == list(range(110_000))
+    assert [first for first, _ in server.asked] == [0, 30_000, 60_000, 90_000]
+
+
+async def test_without_a_rate_limit_the_default_page_and_window_stay(api: FakeAPI) -> None:
+    from luxsci_async._defaults import PAGE_SIZE
+
+    async with make_session() as lux:
+        report = lux.account.reports.delivery("smtp")
+    assert (report.page_size, report.window) == (PAGE_SIZE, 8)
+
+
+def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
+    """Rows filled on a twin class and switched to the row class are the row class's own."""
+    import attrs
+
+    from luxsci_async._rows import _twin, typed_row_iterator
+
+    assert _twin(DeliveryRow) is not None  # every report row class takes the fast stores
+    header = ("date", "message_id", "recipient", "status")
+    cells = [["2024-01-01 00:00:01", "m1", "a@x.org", "delivered"]]
+    (row,) = typed_row_iterator(DeliveryRow, header)(cells, _no_failure)
+    assert type(row) is DeliveryRow
+    assert row == DeliveryRow(
+        date=datetime(2024, 1, 1, 0, 0, 1, tzinfo=UTC),
+        message_id="m1",
+        recipient="a@x.org",
+        status="delivered",
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        row.status = "bounced"  # type: ignore[misc]
+
+
+def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> None:
+    import attrs
+
+    from luxsci_async._rows import _twin, typed_row_iterator
+
+    @attrs.frozen(kw_only=True)  # with a __weakref__ slot: no twin can match its layout
+    class Plain:
+        name: str | None = None
+        size: int | None = None
+
+    assert _twin(Plain) is None
+    (row,) = typed_row_iterator(Plain, ("name", "size"))([["a", 1]], _no_failure)
+    assert row == Plain(name="a", size=1)

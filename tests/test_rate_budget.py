@@ -17,6 +17,7 @@ from luxsci_async import (
     SessionClosedError,
 )
 from luxsci_async._adaptive import MIN_RATE, AdaptiveRate
+from luxsci_async._pacing import MARGIN, MINUTE
 
 from .conftest import FakeClock, ManualClock, make_session
 from .fakeapi import FakeAPI, fail, ok
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.anyio
 
 PATH = "/account/12345/users"
 PATH_TEMPLATE = "/account/{account}/users"
+SLOT = MINUTE + MARGIN  # when a used slot of a per-minute budget is free again
 
 
 def calls(api: FakeAPI) -> list[httpx2.Request]:
@@ -90,9 +92,9 @@ async def test_no_slot_within_max_wait_raises_without_spending_one(
         await lux.request("GET", "/account/{account}/users")
         with pytest.raises(RateLimitTimeout) as info:
             await lux.request("GET", "/account/{account}/users")
-        assert 59 <= info.value.retry_after <= 60
+        assert SLOT - 1 <= info.value.retry_after <= SLOT
         assert len(calls(api)) == 2  # nothing was sent for it
-        fake_clock.advance(60)
+        fake_clock.advance(SLOT)
         sleeps_before = len(fake_clock.sleeps)
         await lux.request("GET", "/account/{account}/users")  # its slot was not spent
         assert len(fake_clock.sleeps) == sleeps_before  # so this one goes at once
@@ -107,7 +109,7 @@ async def test_max_wait_per_call(api: FakeAPI, fake_clock: FakeClock) -> None:
             await lux.with_options(max_wait=0).request("GET", "/account/{account}/users")
         await lux.request("GET", "/account/{account}/users")  # the session's own: waits
     assert len(calls(api)) == 2
-    assert fake_clock.sleeps == [pytest.approx(60)]
+    assert fake_clock.sleeps == [pytest.approx(SLOT)]
 
 
 async def test_waiters_are_served_in_order(api: FakeAPI, manual_clock: ManualClock) -> None:
@@ -125,7 +127,7 @@ async def test_waiters_are_served_in_order(api: FakeAPI, manual_clock: ManualClo
                 tg.start_soon(partial(lux.request, "GET", PATH_TEMPLATE, params={"n": n}))
                 await anyio.wait_all_tasks_blocked()  # each reserves before the next starts
             for _ in range(4):
-                await manual_clock.advance(60)
+                await manual_clock.advance(SLOT)
     assert order == [0, 1, 2, 3]
 
 
@@ -145,14 +147,16 @@ async def test_cancelled_waiters_give_their_slots_back(
                 for _ in range(50):
                     tg.start_soon(lux.request, "GET", "/account/{account}/users")
                 await anyio.wait_all_tasks_blocked()
-                assert manual_clock.sleepers == 50
+                # The eight calls holding the session's slots have reserved send slots
+                # (at 1, 2, 3... minutes); the other 42 queue behind them.
+                assert manual_clock.sleepers == 8
                 await manual_clock.advance(0.5)
                 scope.cancel()  # 50 calls give up after half a second
         assert len(calls(api)) == 4
         async with anyio.create_task_group() as tg:
             tg.start_soon(lux.request, "GET", "/account/{account}/users")
             await anyio.wait_all_tasks_blocked()
-            await manual_clock.advance(59.5)  # the first five leave the window: a slot frees
+            await manual_clock.advance(SLOT - 0.5)  # the first five leave the window: one frees
             assert len(calls(api)) == 5  # not ten minutes out, behind 45 abandoned slots
 
 
@@ -224,10 +228,19 @@ def test_the_send_rate_is_cut_on_a_429_and_grows_back(fake_clock: FakeClock) -> 
 
 def test_the_send_rate_never_drops_below_its_floor(fake_clock: FakeClock) -> None:
     rate = AdaptiveRate()
-    for _ in range(10):
-        fake_clock.advance(2)  # separate bursts: each one cuts
-        rate.throttled()
+    for _ in range(15):  # bursts of refusals a second apart, nothing accepted between them
+        fake_clock.advance(1.01)
+        for _ in range(4):
+            fake_clock.advance(0.001)
+            rate.throttled()
     assert rate.rate == MIN_RATE
+
+
+def test_a_429_among_few_answers_does_not_cut_the_rate(fake_clock: FakeClock) -> None:
+    rate = AdaptiveRate()
+    rate.succeeded()
+    rate.throttled()  # the first calls of a session: no rate to speak of yet
+    assert not rate.enabled
 
 
 def test_one_burst_of_429s_is_one_cut(fake_clock: FakeClock) -> None:
@@ -241,9 +254,12 @@ def test_one_burst_of_429s_is_one_cut(fake_clock: FakeClock) -> None:
 
 
 async def test_a_session_slows_down_after_a_429(api: FakeAPI, fake_clock: FakeClock) -> None:
-    api.on("GET", PATH, limited(1, retry_after="0"))
+    answers = [ok([])] * 5 + [fail(429, "slow down", {"Retry-After": "0"})] + [ok([])] * 5
+    api.on("GET", PATH, lambda r: answers.pop(0))
     async with make_session() as lux:
-        for _ in range(5):
+        for _ in range(10):
             await lux.request("GET", "/account/{account}/users")
+    assert lux._pipeline.pacer.adaptive.enabled
+    assert fake_clock.sleeps  # the calls after the 429 were spaced out, not sent at once
     assert lux._pipeline.pacer.adaptive.enabled
     assert fake_clock.sleeps  # later calls were spaced out, not sent at once

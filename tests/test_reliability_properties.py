@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import anyio
 import httpx2
 import orjson
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -68,7 +69,12 @@ class Verifier:
         return httpx2.Response(200, json={"success": 1, "data": {}})
 
 
-def run(check: Callable[[LuxSci], Coroutine[Any, Any, None]]) -> Verifier:
+BACKENDS = pytest.mark.parametrize("backend", ["asyncio", "trio"])
+"""Every property runs on both event loops (a parameter, not the function-scoped
+``anyio_backend`` fixture, which Hypothesis would share between examples)."""
+
+
+def run(check: Callable[[LuxSci], Coroutine[Any, Any, None]], backend: str) -> Verifier:
     verifier = Verifier()
 
     async def main() -> None:
@@ -82,7 +88,7 @@ def run(check: Callable[[LuxSci], Coroutine[Any, Any, None]]) -> Verifier:
         async with lux:
             await check(lux)
 
-    anyio.run(main)
+    anyio.run(main, backend=backend)
     assert verifier.seen, "no signed request reached the verifier"
     return verifier
 
@@ -120,15 +126,16 @@ json_values = st.recursive(
 )
 
 
+@BACKENDS
 @SETTINGS
 @given(value=path_texts)
-def test_any_accepted_path_parameter_is_signed_as_sent(value: str) -> None:
+def test_any_accepted_path_parameter_is_signed_as_sent(value: str, backend: str) -> None:
     assume(_accepted_path_value(value))
 
     async def check(lux: LuxSci) -> None:
         await lux.account.domains.get(value)
 
-    request = run(check).seen[0]
+    request = run(check, backend).seen[0]
     raw = request.url.raw_path.decode("ascii")
     prefix = f"{PREFIX}/account/12345/domains/"
     assert raw.startswith(prefix)
@@ -139,16 +146,17 @@ def test_any_accepted_path_parameter_is_signed_as_sent(value: str) -> None:
     assert unquote(segment) == value
 
 
+@BACKENDS
 @SETTINGS
 @given(value=st.lists(path_texts, min_size=1, max_size=4).map("/".join))
-def test_any_accepted_multi_segment_path_is_signed_as_sent(value: str) -> None:
+def test_any_accepted_multi_segment_path_is_signed_as_sent(value: str, backend: str) -> None:
     assume(_accepted_path_value(value, multi_segment=True))
     login = "jane@example.com"
 
     async def check(lux: LuxSci) -> None:
         await lux.user(login).content_library.get_file(value)
 
-    request = run(check).seen[0]
+    request = run(check, backend).seen[0]
     raw = request.url.raw_path.decode("ascii")
     prefix = f"{PREFIX}/user/{login}/content_library/"
     assert raw.startswith(prefix)
@@ -162,9 +170,10 @@ def _expected_text(key: str, value: Any) -> str | None:
     return query_value(key, value)
 
 
+@BACKENDS
 @SETTINGS
 @given(params=st.lists(st.tuples(query_keys, query_values), max_size=6))
-def test_any_accepted_query_is_signed_as_sent(params: list[tuple[str, Any]]) -> None:
+def test_any_accepted_query_is_signed_as_sent(params: list[tuple[str, Any]], backend: str) -> None:
     try:
         expected = [(k, _expected_text(k, v)) for k, v in params]
         encode_query(params)
@@ -175,7 +184,7 @@ def test_any_accepted_query_is_signed_as_sent(params: list[tuple[str, Any]]) -> 
     async def check(lux: LuxSci) -> None:
         await lux.request("GET", "/account/{account}/things", params=params)
 
-    request = run(check).seen[0]
+    request = run(check, backend).seen[0]
     raw_query = request.url.raw_path.decode("ascii").partition("?")[2]
     # the server decodes exactly what was given, in the caller's order
     pairs = [p.partition("=") for p in raw_query.split("&") if p]
@@ -185,9 +194,10 @@ def test_any_accepted_query_is_signed_as_sent(params: list[tuple[str, Any]]) -> 
     assert _query(raw_query) == dict(decoded)
 
 
+@BACKENDS
 @SETTINGS
 @given(body=json_values, method=st.sampled_from(["POST", "PUT"]))
-def test_any_json_body_is_hashed_as_sent(body: Any, method: str) -> None:
+def test_any_json_body_is_hashed_as_sent(body: Any, method: str, backend: str) -> None:
     async def check(lux: LuxSci) -> None:
         await lux.request(method, "/account/{account}/things", json=body)
 
@@ -195,7 +205,7 @@ def test_any_json_body_is_hashed_as_sent(body: Any, method: str) -> None:
         orjson.dumps(body)
     except TypeError:  # e.g. ints beyond 64 bits: refused by the SDK before sending
         assume(False)
-    request = run(check).seen[0]
+    request = run(check, backend).seen[0]
     sent = orjson.loads(request.content)
     if body is None:
         assert sent == {}
@@ -203,6 +213,7 @@ def test_any_json_body_is_hashed_as_sent(body: Any, method: str) -> None:
         assert sent == body
 
 
+@BACKENDS
 @SETTINGS
 @given(
     when=st.datetimes(
@@ -212,12 +223,12 @@ def test_any_json_body_is_hashed_as_sent(body: Any, method: str) -> None:
     ),
     day=st.dates(min_value=date(1971, 1, 1), max_value=date(2099, 1, 1)),
 )
-def test_report_filters_are_signed_as_sent(when: datetime, day: date) -> None:
+def test_report_filters_are_signed_as_sent(when: datetime, day: date, backend: str) -> None:
     async def check(lux: LuxSci) -> None:
         report = lux.account.reports.delivery("smtp", from_date=day, through_date=when)
         await lux._pipeline.call(report._pinned())
 
-    request = run(check).seen[0]
+    request = run(check, backend).seen[0]
     query = _query(request.url.raw_path.decode("ascii").partition("?")[2])
     assert query["from_date"] == day.strftime("%Y-%m-%d 00:00:00")
     assert query["through_date"] == when.strftime("%Y-%m-%d %H:%M:%S")

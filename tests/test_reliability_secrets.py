@@ -19,6 +19,9 @@ from typing import Any
 import httpx2
 import pytest
 import respx
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from luxsci_async import (
     AuthenticationError,
@@ -86,8 +89,17 @@ async def test_no_secret_on_any_error_path(
     caplog.set_level(logging.DEBUG)
     texts: list[str] = []
     api = user_api
-    lux = make_session(account=None, user=USER, password=PASSWORD, max_retries=1)
+    # Hooks, spans and raw responses see every path below as well.
+    events: list[object] = []
+    hooks: Any = {"request": [events.append], "response": [events.append], "retry": [events.append]}
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    observed = {"event_hooks": hooks, "tracer_provider": provider}
+    lux = make_session(account=None, user=USER, password=PASSWORD, max_retries=1, **observed)
     texts += [repr(lux), str(lux), repr(lux._settings), str(lux._settings), repr(lux.stats)]
+    captured = lux.capture_responses()
+    responses = captured.__enter__()
 
     async def attempt(method: str = "GET", **kw: Any) -> None:
         try:
@@ -115,12 +127,16 @@ async def test_no_secret_on_any_error_path(
     # validation errors, with the secret passed where it does not belong
     await attempt(params={"q": f"{SECRET}\r\n"})
     await attempt("GET", json={"secret": SECRET})
+    # a success, captured raw
+    api.on("GET", user_path, [ok({"fine": True})])
+    await attempt()
+    captured.__exit__(None, None, None)
     codes_before_auth_failure = set(api.valid) | set(api.codes_used) | set(api.revoked)
     # revocation failure on close (the code is no longer valid: 401 to the DELETE)
     api.valid.clear()
     await lux.aclose()
     # authentication failure (bad password): shared by all waiters, then raised
-    bad = make_session(account=None, user=USER, password=PASSWORD + "x", max_retries=0)
+    bad = make_session(account=None, user=USER, password=PASSWORD + "x", max_retries=0, **observed)
     try:
         await bad.authenticate()
     except AuthenticationError as exc:
@@ -133,6 +149,13 @@ async def test_no_secret_on_any_error_path(
     texts += [record.getMessage() for record in caplog.records]
     texts += [repr(record.args) for record in caplog.records]
     texts.append("".join(capsys.readouterr()))
+    texts += [repr(event) + repr(dict(getattr(event, "headers", {}))) for event in events]
+    texts += [span.to_json() for span in exporter.get_finished_spans()]
+    texts += [repr(response) + repr(dict(response.headers)) for response in responses]
+    assert len(responses) == 1
+    assert len(events) > 20
+    assert {"login", "revoke"} <= {getattr(e, "kind", None) for e in events}
+    assert len(exporter.get_finished_spans()) > 10
     everything = "\n".join(texts)
     assert "-> 500" in caplog.text
     assert "-> 401" in caplog.text

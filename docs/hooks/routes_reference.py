@@ -17,20 +17,20 @@ from typing import Any, get_args
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from luxsci_async._routes.codegen import annotation, class_name
+from luxsci_async._routes.codegen import (
+    annotation,
+    class_name,
+    describe,
+    method_args,
+    returns,
+)
+from luxsci_async._routes.spec import EVIDENCE
 
 PAGE = "reference/routes.md"
 
 SCOPES = {
     "account": ("Account scope", "lux.account", "luxsci_async.resources.account"),
     "user": ("User scope", "lux.user(login)", "luxsci_async.resources.user"),
-}
-
-EVIDENCE = {
-    "confirmed": "method and path seen in a working public client or in LuxSci's text",
-    "inferred": "the operation is real; its method, path or fields were reconstructed",
-    "speculative": "little public evidence; treat as a guess",
-    "added": "not in the endpoint catalogue; added to cover a required function",
 }
 
 
@@ -91,48 +91,37 @@ def _cell(text: str) -> str:
 
 
 def _params_table(route: Any) -> list[str]:
+    """The route's arguments with the same texts as the method's docstring."""
     rows = []
-    for where, params in (
+    sections = (
         ("path", route.path_params),
         ("query", route.query),
         ("body", route.body),
-    ):
+        ("SDK", tuple(method_args(route))),
+    )
+    for where, params in sections:
         for param in params:
-            allowed = ", ".join(f"`{v}`" for v in param.allowed) if param.allowed else ""
-            notes = []
-            if param.doc:
-                notes.append(param.doc)
+            notes = [describe(param)]
             if param.wire:
-                notes.append(f"sent as `{param.wire}`")
-            if param.merge and "merged" not in param.doc:
-                notes.append(f"a mapping merged into the {where}")
+                notes.append(f"Sent as `{param.wire}`.")
             if param.multi_segment:
-                notes.append("may contain `/`")
+                notes.append("May contain `/`.")
             rows.append(
                 f"| `{param.name}` | {where} | {param.kind} | "
-                f"{'yes' if param.required else ''} | {_cell(allowed)} | "
-                f"{_cell('; '.join(notes))} |"
+                f"{'yes' if param.required else ''} | {_cell(_markdown(' '.join(notes)))} |"
             )
-    extra = []
-    if route.report is not None:
-        extra.append(
-            "The method also takes `page_size`, `concurrency` and `start_row` "
-            "(see [Reports](../reports.md)); the paginator sets `first_row` and `matches`."
-        )
-    if route.upload == "attachments":
-        extra.append(
-            "`attachments` is a sequence of `Attachment(name, content)`, sent as multipart "
-            "`files` parts and described in the JSON part."
-        )
-    elif route.upload == "file":
-        extra.append("`content` is the file's bytes, uploaded as one multipart `files` part.")
     if not rows:
-        return ["No parameters.", "", *(f"{line}\n" for line in extra)]
+        return ["No parameters.", ""]
     head = [
-        "| Parameter | In | Kind | Required | Allowed values | Notes |",
-        "|---|---|---|---|---|---|",
+        "| Parameter | In | Kind | Required | Description |",
+        "|---|---|---|---|---|",
     ]
-    return [*head, *rows, "", *(f"{line}\n" for line in extra)]
+    return [*head, *rows, ""]
+
+
+def _markdown(text: str) -> str:
+    """Docstring text (reStructuredText-style ``code``) as Markdown."""
+    return text.replace("``", "`")
 
 
 def _route(route: Any) -> list[str]:
@@ -142,15 +131,16 @@ def _route(route: Any) -> list[str]:
         f"- **HTTP:** `{route.method} /perl/api/v2{route.path}`",
         f"- **Operation id:** `{route.operation_id}`",
     ]
+    what = _markdown(returns(route)[1])
     if route.report is not None:
         facts.append(
             f"- **Returns:** a paged [`Report`](api.md#luxsci_async.Report) of "
-            f"{_model_link(route.report.row)} rows"
+            f"{_model_link(route.report.row)} rows. {what}"
         )
     elif route.response is None:
-        facts.append("- **Returns:** nothing (`None`)")
+        facts.append(f"- **Returns:** nothing (`None`). {what}")
     else:
-        facts.append(f"- **Returns:** {_model_link(route.response)}")
+        facts.append(f"- **Returns:** {_model_link(route.response)}. {what}")
     if not route.idempotent:
         facts.append(
             "- **Not idempotent:** not retried after an ambiguous failure "
@@ -158,9 +148,9 @@ def _route(route: Any) -> list[str]:
         )
     elif route.method == "POST":
         facts.append("- **Retry-safe POST:** retried like an idempotent call")
-    facts.append(f"- **Evidence:** {route.evidence} ({EVIDENCE.get(route.evidence, '')})")
+    facts.append(f"- **Evidence:** {route.evidence} ({EVIDENCE[route.evidence]})")
     if route.deviation:
-        facts.append(f"- **Deviation:** {route.deviation}")
+        facts.append(f"- **Deviation:** {_markdown(route.deviation)}")
     return [*lines, *facts, "", *_params_table(route)]
 
 
@@ -184,15 +174,19 @@ def render() -> str:
         "(`luxsci call OPERATION_ID key=value ...`).",
         "",
         "Most paths were reconstructed from LuxSci's public material. The **evidence** level "
-        "says how sure the table is, and a **deviation** records where a route departs from "
-        "the project's endpoint catalogue and why. A wrong path is a one-line fix in "
-        "`luxsci_async/_routes/table.py` (then `nox -s codegen`).",
+        "says how sure the table is of a route's method and path, a **deviation** says why a "
+        "method, path or field is what it is where that is not evident, and a parameter marked "
+        "*Assumed* has a name or meaning LuxSci's public material does not confirm. A wrong "
+        "path is a one-line fix in `luxsci_async/_routes/table.py` (then `nox -s codegen`). "
+        "The texts here are the ones in the endpoint methods' docstrings.",
         "",
         "The *Kind* column is the parameter kind checked before sending: `bool` is sent as "
         "0/1, `datetime` accepts an aware `datetime` or a `date` and is sent as "
         "`YYYY-MM-DD HH:MM:SS` GMT (a `date` is its first second, its last for "
-        "`through_date`), `str_list` is a list of non-empty strings. Optional body "
-        "fields default to `UNSET` and are left out of the request; `None` sends `null`.",
+        "`through_date`), `str_list` is a list of non-empty strings. Optional query "
+        "parameters left at `None` are not sent. Optional body fields default to `UNSET` and "
+        "are left out of the request; `None` sends `null`. Parameters *in* `SDK` are the "
+        "method's own (paging, uploads), not sent as given.",
         "",
     ]
     for scope in ("account", "user"):
@@ -225,7 +219,7 @@ def render() -> str:
         )
     out.append("")
     if routes.excluded:
-        out += ["## Left out", "", "Catalogue operations deliberately not in the table:", ""]
+        out += ["## Left out", "", "Operations LuxSci names that the table leaves out:", ""]
         for operation_id, reason in routes.excluded.items():
             out.append(f"- `{operation_id}`: {reason}")
         out.append("")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
-from .spec import ANNOTATIONS, Param, Route, ScopeKind
+from .params import DATETIME_NOTE, METHOD_ARGS, REPORT_RETURNS
+from .spec import ANNOTATIONS, EVIDENCE, Param, Route, ScopeKind
 from .table import ROUTES
 
 HEADER = '''"""{title}
@@ -35,6 +37,8 @@ from ._base import Resource, ScopeAPI
 __all__ = {names!r}
 '''
 
+WIDTH = 100
+"""The project's line length: generated docstrings are wrapped to it."""
 RESOURCES_DIR = Path(__file__).resolve().parents[1] / "resources"
 SCOPE_CLASS = {"account": "AccountAPI", "user": "UserAPI"}
 SCOPE_TITLE = {
@@ -73,12 +77,18 @@ def _param_type(param: Param) -> str:
     return ANNOTATIONS[param.kind]
 
 
-def _signature(route: Route) -> tuple[list[str], list[str]]:
-    """Parameter declarations, and the names passed on to the call."""
+def _split(route: Route) -> tuple[list[Param], list[Param]]:
+    """The route's parameters as the method takes them: positional, then keyword-only."""
     positional = list(route.path_params)
     positional += [p for p in route.query + route.body if p.positional]
     keyword = [p for p in route.query + route.body if not p.positional]
     keyword.sort(key=lambda p: not p.required)
+    return positional, keyword
+
+
+def _signature(route: Route) -> tuple[list[str], list[str]]:
+    """Parameter declarations, and the names passed on to the call."""
+    positional, keyword = _split(route)
     parts = ["self"]
     for param in positional:
         parts.append(f"{param.name}: {_param_type(param)}")
@@ -103,12 +113,129 @@ def _signature(route: Route) -> tuple[list[str], list[str]]:
     return parts, names
 
 
-def _docstring(route: Route) -> list[str]:
-    lines = [f'        """{route.summary}', ""]
-    lines.append(f"        ``{route.method} {route.path}``")
-    lines.append(f"        (operation ``{route.operation_id}``).")
+ARG_TYPES = {"attachments": "Sequence[Attachment]", "content": "bytes"}
+"""Docstring types of the arguments the SDK adds (the others are in :data:`METHOD_ARGS`)."""
+
+
+def describe(param: Param) -> str:
+    """What one argument's docstring entry says after its name and type."""
+    parts = [param.doc.strip()]
+    if param.unit:
+        parts.append(f"Unit: {param.unit}.")
+    if param.allowed:
+        values = ", ".join(f'``"{value}"``' for value in param.allowed)
+        parts.append(f"One of {values}.")
+    if param.assumed:
+        parts.append("Assumed: LuxSci's public material does not confirm it.")
+    return " ".join(parts)
+
+
+def doc_type(param: Param) -> str:
+    """The type an argument's docstring entry names (the signature has the exact one)."""
+    if param.name in ARG_TYPES and param is METHOD_ARGS.get(param.name):
+        return ARG_TYPES[param.name]
+    return ANNOTATIONS[param.kind] if param.allowed is None else "str"
+
+
+def method_args(route: Route) -> list[Param]:
+    """The arguments the SDK adds to this route's method, after the route's own."""
+    names = []
+    if route.upload == "attachments":
+        names.append("attachments")
+    elif route.upload == "file":
+        names.append("content")
     if route.report:
-        lines.append("        Returns a :class:`Report`: ``async for row in ...`` or ``.pages()``.")
+        names += ["page_size", "concurrency", "start_row"]
+    return [METHOD_ARGS[name] for name in names]
+
+
+def _model_summary(tp: Any) -> str | None:
+    if isinstance(tp, type) and tp.__module__.startswith("luxsci_async.models"):
+        return (tp.__doc__ or "").strip().splitlines()[0].rstrip(".")
+    return None
+
+
+def returns(route: Route) -> tuple[str, str]:
+    """What a route's method returns: its type, as read, and what it is."""
+    if route.report:
+        return f"Report[{annotation(route.report.row, qualified=False)}]", REPORT_RETURNS
+    tp = route.response
+    name = annotation(tp, qualified=False)
+    if route.returns:
+        return name, route.returns
+    if tp is None:
+        return name, "Any data in LuxSci's answer is ignored; a failure raises ``APIError``."
+    summary = _model_summary(tp)
+    if summary is not None:
+        return name, f"{summary}."
+    args = get_args(tp)
+    item = _model_summary(args[0]) if get_origin(tp) is list and args else None
+    if item is None:
+        raise ValueError(f"{route.operation_id}: say what a {name} response is (Route.returns)")
+    return name, f"One ``{args[0].__name__}`` per item: {item[0].lower()}{item[1:]}."
+
+
+def _notes(route: Route) -> list[str]:
+    """The paragraphs between the summary and ``Args``."""
+    notes = [
+        f"``{route.method} {route.path}`` (operation ``{route.operation_id}``). Evidence: "
+        f"{route.evidence} ({EVIDENCE[route.evidence]})."
+    ]
+    if route.deviation:
+        notes.append(f"Note: {route.deviation[0].upper()}{route.deviation[1:]}.")
+    if not route.idempotent:
+        notes.append(
+            "Not idempotent: after a failure that may have reached LuxSci it is not retried "
+            "and raises ``OutcomeUnknownError``."
+        )
+    optional = [p for p in route.query + route.body if not p.required and not p.merge]
+    if any(p in route.query for p in optional):
+        notes.append("Optional query parameters left at ``None`` are not sent.")
+    if any(p in route.body for p in optional):
+        partial = ", so an update changes only what you pass" if route.method == "PUT" else ""
+        notes.append(
+            f"Optional body fields left at ``UNSET`` (the default) are not sent{partial}; "
+            "``None`` sends ``null``."
+        )
+    if any(p.kind == "datetime" for p in route.params):
+        notes.append(DATETIME_NOTE)
+    return notes
+
+
+def _wrap(text: str, indent: int, first: str = "", hang: int = 0) -> list[str]:
+    for bad in ('"""', "\\"):
+        if bad in text:
+            raise ValueError(f"docstring text may not contain {bad}: {text!r}")
+    return textwrap.wrap(
+        first + text,
+        width=WIDTH,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + hang),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def docstring_args(route: Route) -> list[Param]:
+    """Every argument of the route's method, in signature order."""
+    positional, keyword = _split(route)
+    return positional + keyword + method_args(route)
+
+
+def _docstring(route: Route) -> list[str]:
+    lines = [f'        """{route.summary}']
+    for note in _notes(route):
+        lines += ["", *_wrap(note, 8)]
+    args = docstring_args(route)
+    if args:
+        lines += ["", "        Args:"]
+        for param in args:
+            # A positional argument has no default, whatever the table says of the field.
+            optional = "" if param.required or param.positional else ", optional"
+            head = f"{param.name} ({doc_type(param)}{optional}): "
+            lines += _wrap(describe(param), 12, first=head, hang=4)
+    kind, text = returns(route)
+    lines += ["", "        Returns:", *_wrap(text, 12, first=f"{kind}: ", hang=4)]
     lines.append('        """')
     return lines
 

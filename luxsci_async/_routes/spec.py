@@ -15,6 +15,21 @@ ScopeKind = Literal["account", "user", "auth"]
 """Which kind of auth code a route needs (``auth``: the login routes themselves)."""
 HttpMethod = Literal["GET", "POST", "PUT", "DELETE"]
 Evidence = Literal["confirmed", "inferred", "speculative", "added"]
+"""How sure the table is of a route: see :data:`EVIDENCE`."""
+
+EVIDENCE: Mapping[str, str] = {
+    "confirmed": "method and path seen in a working public client or in LuxSci's text",
+    "inferred": (
+        "LuxSci names the operation; its method, path or fields were reconstructed from "
+        "LuxSci's public material"
+    ),
+    "speculative": "little public evidence that the operation exists; treat it as a guess",
+    "added": (
+        "LuxSci's public material does not show this operation; its path and fields are "
+        "invented to cover a required function"
+    ),
+}
+"""What each evidence level means, as the docstrings and the route reference say it."""
 
 ParamKind = Literal[
     "str",  # non-empty text
@@ -47,7 +62,9 @@ class Param:
     name: str
     """Python keyword name."""
     kind: ParamKind = "str"
+    """What the value must be (checked before sending) and how it is sent."""
     required: bool = False
+    """The call cannot be made without it."""
     allowed: tuple[str, ...] | None = None
     """Closed set of accepted values (checked before sending)."""
     wire: str | None = None
@@ -59,6 +76,11 @@ class Param:
     merge: bool = False
     """Body parameter whose mapping is merged into the body (open-ended bodies)."""
     doc: str = ""
+    """What the value means, in one or two sentences (rendered in the method's docstring)."""
+    unit: str | None = None
+    """Unit of a number (``"days"``, ``"seconds since the Unix epoch"``), when it has one."""
+    assumed: bool = False
+    """The field's name or meaning is reconstructed: LuxSci's public material does not show it."""
 
     @property
     def wire_name(self) -> str:
@@ -88,19 +110,23 @@ class Route:
     path: str
     """Template relative to ``/perl/api/v2``; ``{account}``/``{username}`` come from the scope."""
     summary: str
+    """One line: what the call does (the first line of the method's docstring)."""
     path_params: tuple[Param, ...] = ()
     query: tuple[Param, ...] = ()
     body: tuple[Param, ...] = ()
     response: Any = None
     """Response type (an attrs model, ``list[Model]``, a builtin, or ``None`` for no data)."""
+    returns: str = ""
+    """What the call returns, for a response type that does not say it itself (a builtin)."""
     report: ReportSpec | None = None
     upload: Literal["attachments", "file"] | None = None
-    """Multipart upload layout (README assumption 8)."""
+    """Multipart upload layout: the request in a ``json`` part, each file in a ``files`` part."""
     retry_safe: bool = False
     """A non-idempotent method that may nevertheless be retried after an ambiguous failure."""
     evidence: Evidence = "inferred"
+    """How sure the table is of the method and path (see :data:`EVIDENCE`)."""
     deviation: str | None = None
-    """Recorded reason where method/path differ from the catalogue, or why the route was added."""
+    """Why the method, path or a field is what it is, where that is not evident (or invented)."""
 
     @property
     def paginated(self) -> bool:
@@ -124,7 +150,7 @@ class RouteTable:
 
     _routes: tuple[Route, ...]
     excluded: Mapping[str, str] = attrs.field(factory=dict)
-    """Catalogue operation ids deliberately left out, with the reason."""
+    """Operation ids LuxSci names that the table deliberately leaves out, with the reason."""
     _by_id: Mapping[str, Route] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:

@@ -30,9 +30,15 @@ class OpenEnum(enum.StrEnum):
         return member
 
 
+row_model = attrs.frozen(kw_only=True, weakref_slot=False)
+"""The decorator of report row classes: a model without a ``__weakref__`` slot, so that the
+row builder can fill a plain twin of its slots and then give it the row's class (two
+classes with a ``__weakref__`` slot are never layout-compatible in CPython)."""
+
+
 def extra_field() -> Any:
     """The ``extra`` field of a model: keys the model does not declare, kept as sent."""
     return attrs.field(factory=_extra_factory, repr=False)
 
 
-__all__ = ["OpenEnum", "extra_field"]
+__all__ = ["OpenEnum", "extra_field", "row_model"]

@@ -218,6 +218,7 @@ class EmulatorApp:
         now = self.clock()
         retry = self._limits.admit(now)
         if retry is not None:
+            stats.refused.append(now)
             return (
                 429,
                 _failure("rate limit exceeded"),

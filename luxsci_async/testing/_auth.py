@@ -1,7 +1,8 @@
 """Server side of the LuxSci Secure handshake and of the ``signature`` cookie.
 
-Written from mechanics §3-4, independently of the client's signer, so that the two
-implementations check each other.
+Written from LuxSci's handshake and signing rules (as its public sample clients implement
+them), independently of the client's signer, so that the two implementations check each
+other.
 """
 
 from __future__ import annotations
@@ -162,5 +163,5 @@ def _cookie(header: str | None, name: str) -> str | None:
 
 
 def body_hash(text: bytes) -> str:
-    """SHA-256 hex of the stripped JSON text (mechanics §4: the hash covers the trimmed body)."""
+    """SHA-256 hex of the JSON text with surrounding whitespace trimmed, as LuxSci signs it."""
     return hashlib.sha256(text.strip()).hexdigest()

@@ -129,7 +129,7 @@ class CollectionOps:
             if not isinstance(entry, dict):
                 raise BadInput("each bulk entry must be an object")
             if call.route.method == "PUT":
-                # WebAide entries name their id "Unique ID" (catalogue, WebAide field tables).
+                # WebAide entries name their id "Unique ID" (a field of every WebAide type).
                 item_id = str(entry.get(key, entry.get("Unique ID", entry.get("id", ""))))
                 if item_id not in items:
                     raise HttpError(404, f"no such object {item_id}")

@@ -21,7 +21,7 @@ def seed(records: Records, users: Mapping[str, str]) -> None:
     per = records.config.items_per_collection
     user_items = store.collection(records.users_path)
     for n, (login, password) in enumerate(users.items(), 1):
-        # "enabled" is the status LuxSci clients filter users on (catalogue, getAccountUsers).
+        # "enabled" is the status public LuxSci clients filter users on.
         user_items[login] = records.new_record(
             _USERS_TEMPLATE, n, login, {"user": login, "status": "enabled"}
         )

@@ -32,6 +32,8 @@ class EmulatorStats:
     """Arrival time of every request the rate limits admitted, in order: seconds on the
     emulator's monotonic clock since it was created. ``POST /auth`` counts; so do requests
     then failed by an injected fault. Requests answered 429 do not."""
+    refused: Sequence[float] = ()
+    """Arrival time of every request answered 429, on the same clock as ``admitted``."""
 
     def max_in_window(self, seconds: float) -> int:
         """The most admitted requests in any window of ``seconds``, wherever it starts.
@@ -60,6 +62,7 @@ class EmulatorStats:
             "faults": dict(self.faults),
             "rate_limited": self.rate_limited,
             "admitted": list(self.admitted),
+            "refused": list(self.refused),
         }
 
     @classmethod
@@ -74,6 +77,7 @@ class EmulatorStats:
             faults={str(k): int(n) for k, n in data["faults"].items()},
             rate_limited=int(data["rate_limited"]),
             admitted=tuple(float(t) for t in data["admitted"]),
+            refused=tuple(float(t) for t in data.get("refused", ())),
         )
 
 
@@ -92,6 +96,7 @@ class StatsRecorder:
         self.faults: Counter[str] = Counter()
         # Compact while recording: a long benchmark admits millions of requests.
         self.admitted = array("d")
+        self.refused = array("d")
 
     def snapshot(self) -> EmulatorStats:
         return EmulatorStats(
@@ -103,4 +108,5 @@ class StatsRecorder:
             faults=dict(self.faults),
             rate_limited=self.statuses.get(429, 0),
             admitted=tuple(self.admitted),
+            refused=tuple(self.refused),
         )
