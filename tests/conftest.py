@@ -8,6 +8,7 @@ import httpx2
 
 httpx2.alias_httpx()
 
+import importlib.util  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -40,22 +41,27 @@ every_http_backend = pytest.mark.usefixtures("http_backend")
 """Runs a test that sends over real sockets once per (async library, HTTP backend) pair."""
 
 
+def _backend_param(*values: str, name: str) -> Any:
+    # A backend whose library is not installed is shown as skipped, not silently left out.
+    missing = importlib.util.find_spec(name) is None
+    marks = [pytest.mark.skip(reason=f"{name} is not installed")] if missing else []
+    return pytest.param(*values, id="-".join(values), marks=marks)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest parametrizes the anyio_backend fixture
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "http_backend" not in metafunc.fixturenames:
         return
     if "anyio_backend" in metafunc.fixturenames:
         pairs = [
-            (library, name) for name, libraries in HTTP_BACKENDS.items() for library in libraries
+            _backend_param(library, name, name=name)
+            for name, libraries in HTTP_BACKENDS.items()
+            for library in libraries
         ]
-        metafunc.parametrize(
-            ("anyio_backend", "http_backend"),
-            pairs,
-            ids=[f"{library}-{name}" for library, name in pairs],
-            indirect=["http_backend"],
-        )
+        metafunc.parametrize(("anyio_backend", "http_backend"), pairs, indirect=["http_backend"])
     else:
-        metafunc.parametrize("http_backend", list(HTTP_BACKENDS), indirect=True)
+        names = [_backend_param(name, name=name) for name in HTTP_BACKENDS]
+        metafunc.parametrize("http_backend", names, indirect=True)
 
 
 @pytest.fixture
