@@ -72,8 +72,8 @@ class LuxSci:
             or ``rediss://`` (``LUXSCI_STORE``; needs the ``redis`` extra; asyncio only).
         http_backend: the HTTP library to send with (``LUXSCI_HTTP_BACKEND``): ``"httpx2"``
             (the default; asyncio and trio) or ``"aiohttp"`` (faster; needs the ``fast``
-            extra; asyncio only, so under trio the first call raises
-            :class:`ConfigurationError`). Caps, timeouts and errors are the same on both.
+            extra; asyncio only: under trio it raises :class:`ConfigurationError` before
+            anything is sent). Caps, timeouts and errors are the same on both.
         transport: an ``httpx2.AsyncBaseTransport`` to send through instead of the network
             (a mock, or the emulator's in-process ASGI transport); a third-party type on
             purpose, so that httpx2's testing tools work as they are (``httpx2`` backend only).
