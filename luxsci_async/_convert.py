@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import enum
 import math
+import types
+import typing
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union
 
 import attrs
 import cattrs
@@ -110,23 +112,112 @@ converter.register_structure_hook(enum.Enum, _structure_enum)
 converter.register_unstructure_hook(enum.Enum, lambda v: v.value)
 
 
+def _as_str(value: Any) -> str:
+    return value if type(value) is str else str(value)
+
+
+def _as_int(value: Any) -> int:
+    return value if type(value) is int else int(value)
+
+
+def _as_float(value: Any) -> float:
+    return value if type(value) is float else float(value)
+
+
+def unwrap_optional(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def value_converter(tp: Any) -> Callable[[Any], Any] | None:
+    """A fast converter for one field type (``None`` = keep the value as decoded)."""
+    tp = unwrap_optional(tp)
+    if tp is str:
+        return _as_str
+    if tp is int:
+        return _as_int
+    if tp is float:
+        return _as_float
+    if tp is bool:
+        return parse_bool
+    if tp is datetime:
+        return parse_datetime
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp
+    if tp is Any:
+        return None
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = value_converter(args[0])
+        if item is not None and args[0] in (str, int, float):
+            return lambda value: _tuple_of(item, value)
+    return lambda value: converter.structure(value, tp)
+
+
+def _tuple_of(item: Callable[[Any], Any], value: Any) -> tuple[Any, ...]:
+    if type(value) is not list and type(value) is not tuple:
+        raise TypeError("not a list")  # a string or a mapping: the careful path decides
+    return tuple(map(item, value))
+
+
 def _has_extra(cls: type[Any]) -> bool:
     return attrs.has(cls) and any(f.name == EXTRA_FIELD for f in attrs.fields(cls))
 
 
 def _make_extra_structure(cls: type[Any]) -> Callable[[Any, Any], Any]:
     inner = make_dict_structure_fn(cls, converter)
-    known = frozenset(f.alias or f.name for f in attrs.fields(cls) if f.name != EXTRA_FIELD)
+    hints = typing.get_type_hints(cls)
+    fields = [f for f in attrs.fields(cls) if f.name != EXTRA_FIELD]
+    known = frozenset(f.alias or f.name for f in fields)
+    # Each key's field name and converter, for the direct path below.
+    direct = {
+        f.alias or f.name: (
+            f.name,
+            value_converter(hints[f.name]),
+            type(None) in typing.get_args(hints[f.name]),
+        )
+        for f in fields
+    }
 
-    def structure(value: Any, _: Any) -> Any:
-        if not isinstance(value, Mapping):
-            raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+    def careful(value: Mapping[str, Any]) -> Any:
         extra = {k: v for k, v in value.items() if k not in known}
         if extra:
             value = {k: v for k, v in value.items() if k in known}
             value[EXTRA_FIELD] = extra
         return inner(value, cls)
 
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+        # Converting each value directly with the same conversions as cattrs' hooks costs
+        # a fraction of its generic path; anything odd goes the careful way, which gives
+        # the same result or names the field that does not fit.
+        kwargs: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        try:
+            for key, item in value.items():
+                found = direct.get(key)
+                if found is None:
+                    extra[key] = item
+                    continue
+                name, convert, nullable = found
+                if item is None:
+                    if not nullable:
+                        raise TypeError(f"{name} cannot be null")
+                    kwargs[name] = None
+                else:
+                    kwargs[name] = item if convert is None else convert(item)
+            if extra:
+                kwargs[EXTRA_FIELD] = extra
+            return cls(**kwargs)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return careful(value)
+
+    structure.careful = careful  # type: ignore[attr-defined]  # for the tests that compare
     return structure
 
 

@@ -37,8 +37,12 @@ def windows_of(limit: RateLimit | None) -> tuple[Window, ...]:
 class Pacer:
     """Decides when each request of a session may be sent."""
 
-    def __init__(self, store: BudgetStore, windows: Sequence[Window]) -> None:
+    def __init__(
+        self, store: BudgetStore, windows: Sequence[Window], *, shared: bool = False
+    ) -> None:
         self._store = store
+        # With nothing to count and nobody else to hear a pause from, a turn is free.
+        self._free = not windows and not shared
         self._windows = tuple(windows)
         self.adaptive = AdaptiveRate()
         self._sleepers: set[anyio.CancelScope] = set()
@@ -52,6 +56,8 @@ class Pacer:
         ``closing``: the session's own last request (revoking its code), which a closed
         session still waits for.
         """
+        if self._free and not self.adaptive.enabled and self._paused_until <= _clock.monotonic():
+            return  # no budget, no pause, no cut rate: the common case costs nothing
         while True:
             known = self._paused_until - _clock.monotonic()
             if known > 0:  # wait out our own 429 pause first: the send rate regrows meanwhile

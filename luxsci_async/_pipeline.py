@@ -108,7 +108,9 @@ class Pipeline:
                     f"store={settings.store} needs the redis extra: "
                     "pip install 'luxsci-async[redis]'"
                 ) from None
-        self.pacer = Pacer(self.store, windows_of(settings.rate_limit))
+        self.pacer = Pacer(
+            self.store, windows_of(settings.rate_limit), shared=settings.store is not None
+        )
         self._budget = RetryBudget(settings.retry.budget)
         self.auth = AuthCodes(self._login, ttl=settings.auth_ttl, shared=shared)
         self.closed = False
@@ -214,18 +216,22 @@ class Pipeline:
             method = request.method
             path = API_PREFIX + request.path
             query = encode_pairs(request.query)
+            # Every waiting call shares one login (and its failure) before queueing for a slot.
             code = await credential() if credential is not None else None
-            headers = _headers(request, code, self._secret_key, path, query)
             started = _clock.monotonic()
             try:
                 # A call waits its turn holding one of the session's slots, so what has not
-                # been sent yet always sees a 429's pause. The login takes no slot: calls
-                # holding slots may be waiting for it.
+                # been sent yet always sees a 429's pause; then it takes the current code
+                # again, so a long wait cannot leave it signing with one that expired
+                # meanwhile. The login takes no slot: calls holding slots may wait for it.
                 async with self._slots if credential is not None else nullcontext():
                     turn = self.pacer.wait_turn(deadline, closing=closing)
                     await (turn if watch is None else watch.paced(turn))
                     if self.closed and not closing:
                         raise SessionClosedError("the session was closed before the request")
+                    if credential is not None:
+                        code = await credential()
+                    headers = _headers(request, code, self._secret_key, path, query)
                     if watch is not None:
                         await watch.request(path)
                     started = _clock.monotonic()

@@ -8,7 +8,6 @@ made when they are reached, not a page at a time.
 
 from __future__ import annotations
 
-import enum
 import operator
 import types
 import typing
@@ -16,11 +15,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from itertools import repeat
-from typing import Any, NoReturn, TypeVar, Union
+from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from ._convert import EXTRA_FIELD, converter, parse_bool, parse_datetime
+from ._convert import EXTRA_FIELD, unwrap_optional, value_converter
 
 RowT = TypeVar("RowT")
 
@@ -54,47 +53,6 @@ class Row(Mapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
 
-def _as_str(value: Any) -> str:
-    return value if type(value) is str else str(value)
-
-
-def _as_int(value: Any) -> int:
-    return value if type(value) is int else int(value)
-
-
-def _as_float(value: Any) -> float:
-    return value if type(value) is float else float(value)
-
-
-def _unwrap_optional(tp: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin is Union or origin is types.UnionType:
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return tp
-
-
-def _value_converter(tp: Any) -> Callable[[Any], Any] | None:
-    """A fast converter for one field type (``None`` = keep the value as decoded)."""
-    tp = _unwrap_optional(tp)
-    if tp is str:
-        return _as_str
-    if tp is int:
-        return _as_int
-    if tp is float:
-        return _as_float
-    if tp is bool:
-        return parse_bool
-    if tp is datetime:
-        return parse_datetime
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp
-    if tp is Any:
-        return None
-    return lambda value: converter.structure(value, tp)
-
-
 _NO_EXTRA: Mapping[str, Any] = types.MappingProxyType({})
 """The ``extra`` of every row without unknown columns: one shared, read-only empty mapping."""
 
@@ -122,7 +80,7 @@ def _row_builder(cls: type[Any], header: tuple[str, ...]) -> Callable[[Sequence[
             extra.append(f"{column!r}: r[{index}]")
             continue
         seen.add(field.name)
-        conv = _value_converter(hints[field.name])
+        conv = value_converter(hints[field.name])
         if conv is None:
             args.append(f"{field.name}=r[{index}]")
         else:
@@ -206,7 +164,7 @@ def _fast_lines(
             extra.append(f"{column!r}: r[{index}]")
             continue
         seen.add(field.name)
-        tp = _unwrap_optional(hints[field.name])
+        tp = unwrap_optional(hints[field.name])
         if tp is datetime:
             # Only the 19-character form, as parse_datetime: "2024-01-02" + "+00:00" would read
             # as a naive midnight. Anything else (None included) takes the careful path.

@@ -70,13 +70,20 @@ async def test_429s_are_waited_out_only_up_to_max_wait(api: FakeAPI, fake_clock:
 
 
 async def test_a_429_without_retry_after_backs_off_and_ends(
-    api: FakeAPI, fake_clock: FakeClock
+    api: FakeAPI, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import luxsci_async._settings as settings_module
+
+    # The top of each jittered range: waits of 0.5, 1, 2, 4, then 8 s (backoff_max).
+    monkeypatch.setattr(settings_module.random, "uniform", lambda low, high: high)
     api.on("GET", PATH, [fail(429, "slow down")])
     async with make_session(max_wait=60) as lux:
+        start = fake_clock.now
         with pytest.raises(RateLimitError):
             await lux.request("GET", "/account/{account}/users")
-    assert 3 <= len(calls(api)) < 200  # waited between tries, and stopped by max_wait
+    # 0.5 + 1 + 2 + 4 + 8 * 6 = 55.5 s waited, 11 tries; the next wait would pass 60 s.
+    assert len(calls(api)) == 11
+    assert 55.5 <= fake_clock.now - start <= 60
 
 
 # -- bounded waits ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The recipes in docs/ run as written: arq, Celery's shape, and the FastAPI backend.
+"""The recipes in docs/ run as written: arq, Celery (a real worker) and the FastAPI backend.
 
 Each recipe is taken from its page verbatim (the first ``python`` block under its heading)
 and run against the emulator, with a real Redis as the store where the recipe uses one.
@@ -6,6 +6,7 @@ and run against the emulator, with a real Redis as the store where the recipe us
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -107,6 +108,55 @@ async def test_the_arq_recipe_pulls_a_report_with_the_shared_store(
         assert tasks.WorkerSettings.redis_settings.host == "127.0.0.1"
     assert done == len(saved) > 0
     assert emu.stats.logins == 1
+
+
+async def _aliases(emu: Emulator) -> dict[str, str | None]:
+    async with emu.client() as lux:
+        return {str(a.alias): a.action for a in await lux.account.aliases.list()}
+
+
+def test_the_celery_recipe_runs_in_a_real_prefork_worker(
+    monkeypatch: pytest.MonkeyPatch, redis_url: str, tmp_path: Path
+) -> None:
+    celery = pytest.importorskip("celery")
+    base = redis_url.rsplit("/", 1)[0]
+    (tmp_path / "tasks.py").write_text(recipe("task-workers.md", "Celery"))
+    with Emulator(seed=33, latency=0.2) as emu:  # tasks slow enough to keep both busy
+        before = anyio.run(_aliases, emu)
+        assert before
+        assert "bounce" not in before.values()
+        emu.reset_stats()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LUXSCI_", "CELERY_"))}
+        env.update(
+            LUXSCI_BASE_URL=emu.base_url, LUXSCI_TOKEN=emu.token, LUXSCI_SECRET=emu.secret,
+            LUXSCI_ACCOUNT=emu.account, LUXSCI_STORE=f"{base}/14", CELERY_BROKER_URL=f"{base}/15",
+        )  # fmt: skip
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "tasks", "worker", "--pool", "prefork",
+             "--concurrency", "2", "--loglevel", "warning", "--without-gossip",
+             "--without-mingle", "--without-heartbeat"],
+            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        try:
+            sender = celery.Celery("tasks", broker=f"{base}/15")
+            calls = [address for address in before for _ in range(4)]  # work for both
+            for address in calls:
+                sender.send_task("tasks.disable_alias", args=[address])
+            route = ("PUT", "/account/{account}/aliases/{alias}")
+            deadline = time.monotonic() + 60
+            while emu.stats.by_route.get(route, 0) < len(calls):
+                assert worker.poll() is None, "the worker died"
+                assert time.monotonic() < deadline, "the tasks did not run"
+                time.sleep(0.1)
+        finally:
+            worker.terminate()  # a warm shutdown: worker_process_shutdown closes the sessions
+            out, _ = worker.communicate(timeout=30)
+        served = emu.stats
+        after = anyio.run(_aliases, emu)
+    assert worker.returncode == 0, out
+    assert after == dict.fromkeys(before, "bounce")  # every task took effect
+    assert served.logins == 1  # two pool processes, one login through the store
+    assert served.by_route.get(("DELETE", "/auth"), 0) == 1  # revoked once, by the last
 
 
 @contextmanager
