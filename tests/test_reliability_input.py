@@ -616,6 +616,10 @@ async def test_malformed_responses_are_typed_errors_with_the_raw_body(
                 await lux.account.domains.get("example.com")
     assert fragment in info.value.body
     assert type(info.value).__module__ == "luxsci_async.errors"
+    # Decoded inside the pipeline: a body that does not fit names where it came from.
+    suffix = "/domains" if what == "domains" else "/domains/example.com"
+    assert (info.value.status, info.value.method) == (response.status_code, "GET")
+    assert info.value.path == f"/perl/api/v2{ACCOUNT}{suffix}"
 
 
 _T = REPORT_TOTAL  # every page below is malformed in one way only
