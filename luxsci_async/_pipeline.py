@@ -211,6 +211,7 @@ class Pipeline:
         retries = 0  # after faults: bounded by max_retries and the retry budget
         throttles = 0  # 429s waited out: bounded by max_wait only
         replayed = False
+        refreshes = credential == self.auth.get  # not the revocation, signed with its own code
         while True:
             request = build()
             method = request.method
@@ -225,12 +226,21 @@ class Pipeline:
                 # again, so a long wait cannot leave it signing with one that expired
                 # meanwhile. The login takes no slot: calls holding slots may wait for it.
                 async with self._slots if credential is not None else nullcontext():
-                    turn = self.pacer.wait_turn(deadline, closing=closing)
-                    await (turn if watch is None else watch.paced(turn))
-                    if self.closed and not closing:
-                        raise SessionClosedError("the session was closed before the request")
-                    if credential is not None:
+                    for _ in range(2):
+                        turn = self.pacer.wait_turn(deadline, closing=closing)
+                        await (turn if watch is None else watch.paced(turn))
+                        if self.closed and not closing:
+                            raise SessionClosedError("the session was closed before the request")
+                        if credential is None:
+                            break
+                        # A code that lapsed while the call waited takes a login, which
+                        # waits a turn of its own: sent then, the call would go out in the
+                        # login's turn, over the budget. Its own turn is spent; it waits
+                        # once more (once: a lifetime shorter than the waits cannot loop).
+                        lapsed = refreshes and self.auth.current() is None
                         code = await credential()
+                        if not lapsed:
+                            break
                     headers = _headers(request, code, self._secret_key, path, query)
                     if watch is not None:
                         await watch.request(path)

@@ -4,6 +4,7 @@ closing, and the adapted send rate. asyncio and trio; the clock is fake througho
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 from typing import Any
 
 import anyio
@@ -117,6 +118,36 @@ async def test_max_wait_per_call(api: FakeAPI, fake_clock: FakeClock) -> None:
         await lux.request("GET", "/account/{account}/users")  # the session's own: waits
     assert len(calls(api)) == 2
     assert fake_clock.sleeps == [pytest.approx(SLOT)]
+
+
+async def test_a_code_that_lapses_during_the_wait_is_renewed_within_the_budget(
+    api: FakeAPI, manual_clock: ManualClock
+) -> None:
+    # One request a minute; codes live 90 s. B takes the first code before its turn and
+    # waits two minutes for it: the code has lapsed by then, so it logs in again (which
+    # takes a turn of its own) and goes in the turn after that, signed with the new code.
+    sent: list[tuple[float, str]] = []
+    answer = api.answer
+
+    def timed(request: httpx2.Request) -> httpx2.Response:
+        sent.append((manual_clock.now, request.method))
+        return answer(request)
+
+    api.answer = timed  # type: ignore[method-assign]
+    api.on("GET", PATH, lambda r: ok([]))
+    async with make_session(rate_limit=RateLimit(per_minute=1), auth_ttl=90) as lux:
+        await lux.authenticate()  # the login takes this minute's slot
+        async with anyio.create_task_group() as tg:
+            for _ in range(2):
+                tg.start_soon(lux.request, "GET", PATH_TEMPLATE)
+                await anyio.wait_all_tasks_blocked()
+            for _ in range(4):
+                await manual_clock.advance(SLOT)
+        calls = list(sent)  # not the revocation on leaving
+    assert [method for _, method in calls] == ["POST", "GET", "POST", "GET"]
+    assert [code.split("-")[0] for code in api.codes_used[:2]] == ["1", "2"]  # B: the new one
+    times = [t for t, _ in calls]
+    assert all(later - earlier >= MINUTE for earlier, later in pairwise(times))
 
 
 async def test_waiters_are_served_in_order(api: FakeAPI, manual_clock: ManualClock) -> None:
