@@ -119,7 +119,12 @@ def test_the_celery_recipe_runs_in_a_real_prefork_worker(
     monkeypatch: pytest.MonkeyPatch, redis_url: str, tmp_path: Path
 ) -> None:
     celery = pytest.importorskip("celery")
+    import redis
+
     base = redis_url.rsplit("/", 1)[0]
+    for db in (14, 15):  # the recipe's own databases: no queue or code left from a past run
+        with redis.Redis.from_url(f"{base}/{db}") as client:
+            client.flushdb()
     (tmp_path / "tasks.py").write_text(recipe("task-workers.md", "Celery"))
     with Emulator(seed=33, latency=0.2) as emu:  # tasks slow enough to keep both busy
         before = anyio.run(_aliases, emu)
