@@ -7,25 +7,17 @@ backend, which alone is handed the whole URL.
 
 from __future__ import annotations
 
-import ipaddress
 import re
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 import attrs
 
 from ._secret import Secret
+from ._urls import AUTHORITY, match_url, netloc_host, parse_host, split_userinfo
 from .errors import ConfigurationError
 
 _SCHEMES = {"http": 80, "https": 443, "socks5": 1080, "socks5h": 1080}
-_URL = re.compile(
-    r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://"
-    r"(?:(?P<userinfo>[^@/?#]*)@)?"
-    r"(?P<host>\[[^\]/?#@]*\]|[^:/?#@]*)"
-    r"(?::(?P<port>[^/?#]*))?"
-    r"(?P<rest>[/?#].*)?$",
-    re.DOTALL,
-)
-_HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$")
+_URL = re.compile(AUTHORITY + r"(?P<rest>[/?#].*)?$", re.DOTALL)
 _FORM = "http://[user:password@]host:port (or https://, socks5://)"
 
 
@@ -55,8 +47,7 @@ class ProxyURL:
             if self.password is not None:
                 userinfo += f":{password}"
             userinfo += "@"
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{self.scheme}://{userinfo}{host}:{self.port}"
+        return f"{self.scheme}://{userinfo}{netloc_host(self.host)}:{self.port}"
 
     def __str__(self) -> str:
         return self.redacted
@@ -71,39 +62,13 @@ def parse_proxy_url(value: object, *, field: str = "proxy") -> ProxyURL:
             came from the environment). No message repeats the value, which may hold a
             password.
     """
-    if not isinstance(value, str):
-        raise ConfigurationError(f"{field} must be a URL string like {_FORM}")
-    match = _URL.match(value.strip())
-    if match is None or any(ch in value for ch in "\r\n\x00 \t"):
-        raise ConfigurationError(f"{field} must look like {_FORM}")
-    scheme = match["scheme"].lower()
-    if scheme not in _SCHEMES:
-        raise ConfigurationError(f"{field}: unsupported scheme {scheme!r}; use {_FORM}")
+    match, scheme = match_url(_URL, value, field, _FORM, _SCHEMES)
     if match["rest"] not in (None, "/"):
         raise ConfigurationError(f"{field}: a proxy URL has no path, query or fragment")
-    host = _host(field, match["host"])
+    host = parse_host(field, match["host"])
     port = _port(field, match["port"], _SCHEMES[scheme])
-    username: str | None = None
-    password: Secret | None = None
-    if match["userinfo"] is not None:
-        user, colon, secret = match["userinfo"].partition(":")
-        username = unquote(user) or None
-        if colon:
-            password = Secret(unquote(secret))
-        elif username is None:
-            raise ConfigurationError(f"{field}: empty user info before '@'")
+    username, password = split_userinfo(field, match["userinfo"])
     return ProxyURL(scheme=scheme, host=host, port=port, username=username, password=password)
-
-
-def _host(field: str, raw: str) -> str:
-    if raw.startswith("["):
-        try:
-            return str(ipaddress.IPv6Address(raw[1:-1]))
-        except ValueError:
-            raise ConfigurationError(f"{field}: the host is not an IPv6 address") from None
-    if not _HOST.match(raw):
-        raise ConfigurationError(f"{field}: missing or invalid host name")
-    return raw
 
 
 def _port(field: str, raw: str | None, default: int) -> int:
