@@ -16,10 +16,10 @@ import ssl
 from collections.abc import Collection, Mapping
 
 import aiohttp
-import sniffio
 from yarl import URL
 
 from ._codings import Undecodable
+from ._runtime import NO_LIBRARY, running_library
 from ._settings import Timeout
 from ._wire import BodyReader, Multipart, RawResponse, SentError, SentTimeout
 from .errors import ConfigurationError, ConnectError, RequestTimeout, TransportError
@@ -29,10 +29,7 @@ _IDENTITY = {"Accept-Encoding": "identity"}
 
 def require_asyncio() -> None:
     """Refuse, with a clear error, to run the aiohttp backend outside asyncio."""
-    try:
-        library = sniffio.current_async_library()
-    except sniffio.AsyncLibraryNotFoundError:
-        library = "no async library"
+    library = running_library()
     if library != "asyncio":
         raise ConfigurationError(
             f"http_backend='aiohttp' runs on asyncio only, not on {library}; "
@@ -65,11 +62,7 @@ class AiohttpBackend:
         self._phases: dict[Timeout, aiohttp.ClientTimeout] = {}
         self._phases_of(timeout)
         self._closed = False
-        try:  # made inside a running loop: refuse trio now rather than at the first call
-            sniffio.current_async_library()
-        except sniffio.AsyncLibraryNotFoundError:
-            pass
-        else:
+        if running_library() != NO_LIBRARY:  # made in a loop: refuse trio now, not at a call
             require_asyncio()
 
     def _open(self) -> aiohttp.ClientSession:

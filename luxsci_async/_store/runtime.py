@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sniffio
-
+from .._runtime import running_library
 from ..errors import ConfigurationError
 
 
@@ -16,10 +15,7 @@ def require_asyncio(store: str) -> None:
     Args:
         store: the store's URL, password masked, for the message.
     """
-    try:
-        library = sniffio.current_async_library()
-    except sniffio.AsyncLibraryNotFoundError:
-        library = "no async library"
+    library = running_library()
     if library != "asyncio":
         raise ConfigurationError(
             f"store={store}: the Redis store runs on asyncio only (its client, redis-py, "
