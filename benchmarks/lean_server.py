@@ -29,7 +29,6 @@ import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import unquote
 
 import orjson
 
@@ -44,7 +43,7 @@ from luxsci_async._assumptions import (
 )
 from luxsci_async.testing._auth import AuthFailure
 from luxsci_async.testing._reports import BadReportQuery, ReportData
-from luxsci_async.testing._validate import BadInput, paging
+from luxsci_async.testing._validate import BadInput, paging, parse_query
 
 from .lean_data import LeanData, load, report_path
 
@@ -73,16 +72,6 @@ def _head(status: int, length: int, close: bool = False) -> bytes:
 
 def _failure(message: str) -> bytes:
     return orjson.dumps({ENVELOPE_SUCCESS: 0, ENVELOPE_ERROR_MESSAGE: message})
-
-
-def _query(raw: str) -> dict[str, str]:
-    # As the emulator reads it: RFC 3986, so a literal "+" stays a plus.
-    out: dict[str, str] = {}
-    for pair in raw.split("&"):
-        if pair:
-            key, _, value = pair.partition("=")
-            out[unquote(key)] = unquote(value)
-    return out
 
 
 class Service:
@@ -172,7 +161,7 @@ class Service:
         return True
 
     def _page(self, query: str) -> bytes:
-        params = _query(query) if query else {}
+        params = parse_query(query) if query else {}
         dates = tuple((k, params[k]) for k in REPORT_DATE_PARAMS if k in params)
         try:
             window = self._windows.get(dates)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
 from typing import Any
-from urllib.parse import unquote
 
 import anyio
 import orjson
@@ -33,7 +32,7 @@ from ._operations import Operations
 from ._routing import Compiled, compile_routes
 from ._stats import StatsRecorder
 from ._store import Store
-from ._validate import BadInput, check_body, check_path, check_query
+from ._validate import BadInput, check_body, check_path, check_query, parse_query
 
 AsgiScope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -68,16 +67,6 @@ async def _start(
             "headers": [*_JSON_HEADERS, (b"content-length", str(len(payload)).encode()), *headers],
         }
     )
-
-
-def _query(raw: str) -> dict[str, str]:
-    # The wire is RFC 3986 (space as %20): a literal "+" is a plus, so no parse_qsl here.
-    out: dict[str, str] = {}
-    for pair in raw.split("&"):
-        if pair:
-            key, _, value = pair.partition("=")
-            out[unquote(key)] = unquote(value)
-    return out
 
 
 def _multipart(content_type: str, body: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
@@ -281,7 +270,7 @@ class EmulatorApp:
                 parsed = orjson.loads(body) if body.strip() else None
             except orjson.JSONDecodeError:
                 raise BadInput("the request body is not valid JSON") from None
-            params = _query(query) if query else {}
+            params = parse_query(query) if query else {}
             check_path(route, values)
             check_query(route, params)
             if method in ("POST", "PUT"):

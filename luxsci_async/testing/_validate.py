@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from .._assumptions import LIST_SEPARATOR, REPORT_MAX_MATCHES
 from .._routes.spec import Param, Route
@@ -20,6 +21,20 @@ def _check_allowed(param: Param, values: list[str]) -> None:
     for value in values:
         if value not in param.allowed:
             raise BadInput(f"{param.wire_name} must be one of {', '.join(param.allowed)}")
+
+
+def parse_query(raw: str) -> dict[str, str]:
+    """The query string's parameters, decoded as the wire encodes them.
+
+    The wire is RFC 3986 (a space is ``%20``): a literal ``+`` is a plus, so no
+    ``parse_qsl`` here.
+    """
+    out: dict[str, str] = {}
+    for pair in raw.split("&"):
+        if pair:
+            key, _, value = pair.partition("=")
+            out[unquote(key)] = unquote(value)
+    return out
 
 
 def check_path(route: Route, values: Mapping[str, str]) -> None:
