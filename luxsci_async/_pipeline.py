@@ -86,7 +86,6 @@ class Pipeline:
         *,
         transport: Transport | None = None,
         http2: bool = False,
-        store: Store | None = None,
         observer: Observer | None = None,
     ) -> None:
         self.settings = settings
@@ -96,11 +95,12 @@ class Pipeline:
         self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
         namespace, login_key = store_keys(settings)
         # The in-process store reads the SDK's clock at each call (tests replace the clock).
-        self.store: Store = store or open_store(
+        self.store: Store = open_store(
             settings.store, namespace=namespace, clock=lambda: _clock.monotonic()
         )
+        fleet = settings.store is not None
         shared = None
-        if settings.store is not None:
+        if fleet:
             try:
                 shared = SharedCode(self.store, login_key, self._secret_key)
             except ImportError:
@@ -108,9 +108,7 @@ class Pipeline:
                     f"store={settings.store} needs the redis extra: "
                     "pip install 'luxsci-async[redis]'"
                 ) from None
-        self.pacer = Pacer(
-            self.store, windows_of(settings.rate_limit), shared=settings.store is not None
-        )
+        self.pacer = Pacer(self.store, windows_of(settings.rate_limit), shared=fleet)
         self._budget = RetryBudget(settings.retry.budget)
         self.auth = AuthCodes(self._login, ttl=settings.auth_ttl, shared=shared)
         self.closed = False
