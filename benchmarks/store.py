@@ -13,6 +13,7 @@ per-day log at LuxSci's shared-server budget (6,000).
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import os
 import shutil
@@ -22,7 +23,7 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -34,21 +35,28 @@ from luxsci_async._store.memory import MemoryStore
 WINDOWS = [Window(1_000_000, 60.0), Window(10_000_000, 86_400.0)]
 
 
+async def _per_call(call: Callable[[], Awaitable[Any]], calls: int, concurrency: int) -> float:
+    """Seconds per call of ``call``, made ``calls`` times by ``concurrency`` tasks at once."""
+    each = calls // concurrency
+
+    async def lane() -> None:
+        for _ in range(each):
+            await call()
+
+    started = time.perf_counter()
+    async with anyio.create_task_group() as tg:
+        for _ in range(concurrency):
+            tg.start_soon(lane)
+    return (time.perf_counter() - started) / (each * concurrency)
+
+
 async def _reserve_rate(make: Callable[[], Store], calls: int, concurrency: int) -> float:
     """Seconds per reserve, wall time over ``calls`` spread on ``concurrency`` tasks."""
     store = make()
     try:
-        await store.reserve(WINDOWS, max_delay=math.inf)  # connect, load the script
-
-        async def lane(count: int) -> None:
-            for _ in range(count):
-                await store.reserve(WINDOWS, max_delay=math.inf)
-
-        started = time.perf_counter()
-        async with anyio.create_task_group() as tg:
-            for _ in range(concurrency):
-                tg.start_soon(lane, calls // concurrency)
-        return (time.perf_counter() - started) / (calls // concurrency * concurrency)
+        reserve = functools.partial(store.reserve, WINDOWS, max_delay=math.inf)
+        await reserve()  # connect, load the script
+        return await _per_call(reserve, calls, concurrency)
     finally:
         await store.aclose()
 
@@ -75,16 +83,7 @@ async def _ping_rate(url: str, calls: int, concurrency: int) -> float:
     client: Any = aioredis.Redis.from_url(url)
     try:
         await client.ping()
-
-        async def lane(count: int) -> None:
-            for _ in range(count):
-                await client.ping()
-
-        started = time.perf_counter()
-        async with anyio.create_task_group() as tg:
-            for _ in range(concurrency):
-                tg.start_soon(lane, calls // concurrency)
-        return (time.perf_counter() - started) / (calls // concurrency * concurrency)
+        return await _per_call(client.ping, calls, concurrency)
     finally:
         await client.aclose()
 
