@@ -198,15 +198,18 @@ async def test_cancelled_waiters_give_their_slots_back(
             assert len(calls(api)) == 5  # not ten minutes out, behind 45 abandoned slots
 
 
+async def _call_until_closed(lux: Any, *, outcomes: list[BaseException]) -> None:
+    """One call; a :class:`SessionClosedError` it ends with is kept in ``outcomes``."""
+    try:
+        await lux.request("GET", "/account/{account}/users")
+    except SessionClosedError as exc:
+        outcomes.append(exc)
+
+
 async def test_closing_wakes_every_waiter_at_once(api: FakeAPI, manual_clock: ManualClock) -> None:
     api.on("GET", PATH, lambda r: ok([]))
     outcomes: list[BaseException] = []
-
-    async def call(lux: Any) -> None:
-        try:
-            await lux.request("GET", "/account/{account}/users")
-        except SessionClosedError as exc:
-            outcomes.append(exc)
+    call = partial(_call_until_closed, outcomes=outcomes)
 
     lux = make_session(rate_limit=RateLimit(per_minute=1))
     await lux.authenticate()
@@ -225,12 +228,7 @@ async def test_closing_wakes_calls_waiting_out_a_429(
 ) -> None:
     api.on("GET", PATH, [fail(429, "slow down", {"Retry-After": "30"})])
     outcomes: list[BaseException] = []
-
-    async def call(lux: Any) -> None:
-        try:
-            await lux.request("GET", "/account/{account}/users")
-        except SessionClosedError as exc:
-            outcomes.append(exc)
+    call = partial(_call_until_closed, outcomes=outcomes)
 
     lux = make_session()
     async with anyio.create_task_group() as tg:
