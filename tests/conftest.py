@@ -24,6 +24,7 @@ BASE = "https://rest.luxsci.com"
 TOKEN = "TOKEN0123456789"
 SECRET = "s3cr3t-key-do-not-print"
 PASSWORD = "pa55-w0rd-do-not-print"
+USER = "jane@example.com"
 
 
 @pytest.fixture(params=["asyncio", "trio"])
@@ -191,14 +192,25 @@ def make_session(**kw: Any) -> session_module.LuxSci:
     return session_module.LuxSci(**args)
 
 
-@pytest.fixture
-def api() -> Iterator[Any]:
-    """A respx-mocked LuxSci at the default host, checking every signature."""
+def _mocked(fake: Any) -> Iterator[Any]:
     import respx
 
-    from .fakeapi import FakeAPI
-
-    fake = FakeAPI()
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
         router.route().mock(side_effect=fake)
         yield fake
+
+
+@pytest.fixture
+def api() -> Iterator[Any]:
+    """A respx-mocked LuxSci at the default host, checking every signature."""
+    from .fakeapi import FakeAPI
+
+    yield from _mocked(FakeAPI())
+
+
+@pytest.fixture
+def user_api() -> Iterator[Any]:
+    """The same, for a user-scope session: it logs in :data:`USER` with :data:`PASSWORD`."""
+    from .fakeapi import FakeAPI
+
+    yield from _mocked(FakeAPI(user=USER, password=PASSWORD))

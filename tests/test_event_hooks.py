@@ -19,13 +19,12 @@ from luxsci_async import (
     RetryEvent,
 )
 
-from .conftest import BASE, PASSWORD, SECRET, TOKEN, FakeClock, make_session
+from .conftest import BASE, PASSWORD, SECRET, TOKEN, USER, FakeClock, make_session
 from .fakeapi import FakeAPI, fail, ok
 
 pytestmark = pytest.mark.anyio
 PATH = "/account/12345/things"
 TEMPLATE = "/account/{account}/things"
-USER = "jane@example.com"
 Event = RequestEvent | ResponseEvent | RetryEvent
 
 

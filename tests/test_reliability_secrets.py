@@ -13,7 +13,6 @@ import secrets
 import socket
 import threading
 import traceback
-from collections.abc import Iterator
 from typing import Any
 
 import httpx2
@@ -38,12 +37,11 @@ from luxsci_async import (
 from luxsci_async.cli import main
 from luxsci_async.testing import Emulator
 
-from .conftest import BASE, PASSWORD, SECRET, TOKEN, every_http_backend, make_session
+from .conftest import PASSWORD, SECRET, TOKEN, USER, every_http_backend, make_session
 from .fakeapi import FakeAPI, fail, ok
 from .rawserver import RawRequest, response, serve
 
 pytestmark = pytest.mark.anyio
-USER = "jane@example.com"
 PATH = "/account/12345/things"
 
 
@@ -58,14 +56,6 @@ def _exception_texts(exc: BaseException) -> list[str]:
         texts += [repr(value) for value in vars(current).values()]
         current = current.__cause__ or current.__context__
     return texts
-
-
-@pytest.fixture
-def user_api() -> Iterator[FakeAPI]:
-    fake = FakeAPI(user=USER, password=PASSWORD)
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        router.route().mock(side_effect=fake)
-        yield fake
 
 
 def _raises_of(*errors: Exception) -> Any:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import anyio
 import pytest
-import respx
 from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
@@ -21,12 +19,11 @@ from luxsci_async._pacing import MARGIN, MINUTE
 from luxsci_async._tracing import span_route
 from luxsci_async.testing import Emulator
 
-from .conftest import BASE, PASSWORD, SECRET, TOKEN, FakeClock, ManualClock, make_session
+from .conftest import PASSWORD, SECRET, TOKEN, USER, FakeClock, ManualClock, make_session
 from .fakeapi import FakeAPI, fail, ok
 
 pytestmark = pytest.mark.anyio
 USERS = "/account/12345/users"
-USER = "jane@example.com"
 
 
 @pytest.fixture
@@ -164,14 +161,6 @@ async def test_report_pages_get_a_span_each(
     pages = _by_kind(exporter.get_finished_spans(), "call")
     assert [p.name for p in pages] == ["luxsci GET /account/{account}/report/email/smtp/sent"] * 3
     assert all((p.attributes or {})["http.response.status_code"] == 200 for p in pages)
-
-
-@pytest.fixture
-def user_api() -> Iterator[FakeAPI]:
-    fake = FakeAPI(user=USER, password=PASSWORD)
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        router.route().mock(side_effect=fake)
-        yield fake
 
 
 def _span_texts(spans: tuple[ReadableSpan, ...]) -> str:
