@@ -209,7 +209,6 @@ class Pipeline:
         retries = 0  # after faults: bounded by max_retries and the retry budget
         throttles = 0  # 429s waited out: bounded by max_wait only
         replayed = False
-        refreshes = credential == self.auth.get  # not the revocation, signed with its own code
         while True:
             request = build()
             method = request.method
@@ -235,7 +234,8 @@ class Pipeline:
                         # waits a turn of its own: sent then, the call would go out in the
                         # login's turn, over the budget. Its own turn is spent; it waits
                         # once more (once: a lifetime shorter than the waits cannot loop).
-                        lapsed = refreshes and self.auth.current() is None
+                        # Not the revocation (``closing``): it signs with the code it revokes.
+                        lapsed = not closing and self.auth.current() is None
                         code = await credential()
                         if not lapsed:
                             break
