@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 
 from luxsci_async import LuxSci
 from luxsci_async._encoding import encode_query, path_value, query_value
-from luxsci_async.testing._app import _query
 from luxsci_async.testing._auth import Authenticator, body_hash
+from luxsci_async.testing._validate import parse_query
 
 from .conftest import SECRET, TOKEN
 
@@ -191,7 +191,7 @@ def test_any_accepted_query_is_signed_as_sent(params: list[tuple[str, Any]], bac
     decoded = [(unquote(k), unquote(v)) for k, _, v in pairs]
     assert decoded == [(k, v) for k, v in expected if v is not None]
     # and the emulator's own parser agrees (last value wins for repeated keys there)
-    assert _query(raw_query) == dict(decoded)
+    assert parse_query(raw_query) == dict(decoded)
 
 
 @BACKENDS
@@ -229,6 +229,6 @@ def test_report_filters_are_signed_as_sent(when: datetime, day: date, backend: s
         await lux._pipeline.call(report._pinned())
 
     request = run(check, backend).seen[0]
-    query = _query(request.url.raw_path.decode("ascii").partition("?")[2])
+    query = parse_query(request.url.raw_path.decode("ascii").partition("?")[2])
     assert query["from_date"] == day.strftime("%Y-%m-%d 00:00:00")
     assert query["through_date"] == when.strftime("%Y-%m-%d %H:%M:%S")
