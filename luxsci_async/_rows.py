@@ -19,7 +19,7 @@ from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from ._convert import EXTRA_FIELD, unwrap_optional, value_converter
+from ._convert import EXTRA_FIELD, can_fill_slots, slot_twin, unwrap_optional, value_converter
 
 RowT = TypeVar("RowT")
 
@@ -94,44 +94,6 @@ def _row_builder(cls: type[Any], header: tuple[str, ...]) -> Callable[[Sequence[
     return build
 
 
-def _can_fill_slots(cls: type[Any]) -> bool:
-    """Whether rows may be built by filling slots directly (nothing in ``__init__`` is lost)."""
-    return (
-        "__slots__" in vars(cls)
-        and not hasattr(cls, "__attrs_post_init__")
-        and not hasattr(cls, "__attrs_pre_init__")
-        and all(f.validator is None and f.converter is None for f in attrs.fields(cls))
-    )
-
-
-_TWINS: dict[type[Any], type[Any] | None] = {}
-
-
-def _twin(cls: type[Any]) -> type[Any] | None:
-    """A plain class laid out like ``cls``, whose instances may become ``cls`` instances.
-
-    A frozen attrs class refuses attribute stores, so its slots are filled through their
-    descriptors, one call each. A twin with the same slots and no ``__setattr__`` of its own
-    takes plain stores (which CPython specialises into direct slot writes, several times
-    faster); the finished row then switches to ``cls`` by ``__class__`` assignment, which
-    CPython allows between classes of identical layout. ``None`` when the layouts differ
-    (e.g. a ``__weakref__`` slot; see ``models._base.row_model``).
-    """
-    if cls in _TWINS:
-        return _TWINS[cls]
-    twin: type[Any] | None = None
-    slots = vars(cls).get("__slots__")
-    if slots:
-        twin = type(f"{cls.__name__}Builder", (), {"__slots__": slots, "__module__": __name__})
-        probe: Any = object.__new__(twin)
-        try:
-            probe.__class__ = cls
-        except TypeError:
-            twin = None
-    _TWINS[cls] = twin
-    return twin
-
-
 def _wrong_cell() -> Any:
     raise TypeError("cell needs converting")  # sends the row down the careful path
 
@@ -141,8 +103,8 @@ def _fast_lines(
 ) -> list[str]:
     """Statements filling a new row ``o`` from cells ``r``.
 
-    With ``stores``, ``o`` is a twin (:func:`_twin`) filled by plain attribute stores;
-    otherwise a ``cls`` instance filled through the slots' setters.
+    With ``stores``, ``o`` is a twin (:func:`~._convert.slot_twin`) filled by plain
+    attribute stores; otherwise a ``cls`` instance filled through the slots' setters.
     """
 
     def assign(name: str, setter: str, value: str) -> str:
@@ -201,17 +163,17 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
 
     The fast path assumes well-formed cells (text where text is declared, ``YYYY-MM-DD
     HH:MM:SS`` dates) and fills the row's slots directly (through a twin class, see
-    :func:`_twin`, where the row class allows it); any row it cannot take (a
+    :func:`~._convert.slot_twin`, where the row class allows it); any row it cannot take (a
     ``None`` date, a number where text is declared, ...) goes through the careful
     :func:`_row_builder` instead, so results never differ, only their cost. A row the
     careful path cannot build either is handed to ``fail``, which raises.
     """
     careful = _row_builder(cls, header)
-    if not _can_fill_slots(cls):
+    if not can_fill_slots(cls):
         body = "o = careful(r)"
         namespace: dict[str, Any] = {"careful": careful}
     else:
-        twin = _twin(cls)
+        twin = slot_twin(cls)
         namespace = {"cls": cls, "twin": twin, "new": object.__new__, "careful": careful}
         lines = _fast_lines(cls, header, namespace, stores=twin is not None)
         if twin is not None:

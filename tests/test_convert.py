@@ -41,6 +41,19 @@ def test_parse_datetime_refuses_what_is_not_a_date(text: str) -> None:
         parse_datetime(text)
 
 
+@pytest.mark.parametrize("stamp", [6.8e16, -(10**20), 10**30, float("inf")])
+def test_a_timestamp_out_of_range_is_a_value_error(stamp: float) -> None:
+    """Not the platform's OverflowError or OSError, which would escape as untyped."""
+    from luxsci_async import ResponseValidationError
+    from luxsci_async._convert import structure
+    from luxsci_async.models import User
+
+    with pytest.raises(ValueError, match="timestamp out of range"):
+        parse_datetime(stamp)
+    with pytest.raises(ResponseValidationError, match="created"):
+        structure({"uid": 1, "created": stamp}, User)
+
+
 @given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(9999, 12, 31)))
 def test_fast_path_agrees_with_strptime(value: datetime) -> None:
     """The 19-character fast path reads exactly what the format string would."""
@@ -115,3 +128,97 @@ def test_odd_values_take_the_careful_path_with_the_same_outcome(change: dict[str
             structure(data, User)
     else:
         assert structure(data, User) == expected
+
+
+def test_every_model_is_built_by_a_compiled_function() -> None:
+    """Each model with an ``extra`` field gets the generated one-step builder, not the loop."""
+    import attrs
+
+    from luxsci_async._convert import converter
+
+    classes = {cls for _, cls, _ in MODEL_SAMPLES}
+    assert len(classes) > 20
+    for cls in classes:
+        hook = converter.get_structure_hook(cls)
+        assert hook.__code__.co_filename == f"<structure {cls.__name__}>", cls
+        assert attrs.has(cls)
+
+
+@pytest.mark.parametrize(("operation", "cls", "data"), MODEL_SAMPLES, ids=lambda v: str(v)[:30])
+def test_the_three_ways_of_building_a_model_agree(operation: str, cls: Any, data: Any) -> None:
+    from luxsci_async._convert import converter
+
+    hook = converter.get_structure_hook(cls)
+    built = hook(data, cls)
+    assert built == hook.direct(data, cls) == hook.careful(dict(data))
+    assert built.extra == hook.careful(dict(data)).extra
+
+
+_ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False),
+    st.text(max_size=25),
+    st.sampled_from(["2024-01-02 03:04:05", "2024-01-02", " 2024-01-02 03:04:05", "1", "0"]),
+    st.lists(st.one_of(st.text(max_size=5), st.integers()), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+@given(
+    changes=st.dictionaries(
+        st.sampled_from(
+            ["uid", "user", "flags", "disk_quota", "over_quota", "created", "unknown", "extra"]
+        ),
+        _ODD_VALUES,
+        max_size=4,
+    ),
+    dropped=st.sets(st.sampled_from(["uid", "services", "created", "status"]), max_size=2),
+)
+def test_compiled_builder_gives_what_cattrs_gives(
+    changes: dict[str, Any], dropped: set[str]
+) -> None:
+    """For any values, the compiled builder returns cattrs' result or raises as it would."""
+    from luxsci_async import ResponseValidationError
+    from luxsci_async._convert import converter, structure
+    from luxsci_async.models import User
+
+    from .samples import SAMPLES
+
+    data = {k: v for k, v in {**SAMPLES["getAccountUsers"][0], **changes}.items()}
+    for key in dropped:
+        data.pop(key, None)
+    careful = converter.get_structure_hook(User).careful
+    try:
+        expected: Any = careful(dict(data))
+    except Exception:
+        with pytest.raises(ResponseValidationError):
+            structure(data, User)
+        return
+    assert structure(data, User) == expected
+
+
+def test_models_built_through_a_twin_are_genuine_frozen_models() -> None:
+    """The compiled builder fills a plain twin, then gives it the model's class."""
+    import copy
+    import pickle
+
+    import attrs
+
+    from luxsci_async._convert import slot_twin, structure
+    from luxsci_async.models import User, UserProfile
+
+    from .samples import SAMPLES
+
+    data = SAMPLES["getAccountUsers"][0]
+    assert slot_twin(UserProfile) is not None  # inherited slots included
+    profile = structure(data, UserProfile)
+    assert type(profile) is UserProfile
+    assert isinstance(profile, User)
+    assert profile.user == data["user"]
+    assert profile.services == tuple(data["services"])
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        profile.user = "x"  # type: ignore[misc]
+    assert copy.copy(profile) == profile == pickle.loads(pickle.dumps(profile))
+    assert attrs.evolve(profile, city="Paris").city == "Paris"

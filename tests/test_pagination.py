@@ -511,9 +511,10 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
     """Rows filled on a twin class and switched to the row class are the row class's own."""
     import attrs
 
-    from luxsci_async._rows import _twin, typed_row_iterator
+    from luxsci_async._convert import slot_twin
+    from luxsci_async._rows import typed_row_iterator
 
-    assert _twin(DeliveryRow) is not None  # every report row class takes the fast stores
+    assert slot_twin(DeliveryRow) is not None  # every report row class takes the fast stores
     header = ("date", "message_id", "recipient", "status")
     cells = [["2024-01-01 00:00:01", "m1", "a@x.org", "delivered"]]
     (row,) = typed_row_iterator(DeliveryRow, header)(cells, _no_failure)
@@ -531,13 +532,14 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
 def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> None:
     import attrs
 
-    from luxsci_async._rows import _twin, typed_row_iterator
+    from luxsci_async._convert import slot_twin
+    from luxsci_async._rows import typed_row_iterator
 
     @attrs.frozen(kw_only=True)  # with a __weakref__ slot: no twin can match its layout
     class Plain:
         name: str | None = None
         size: int | None = None
 
-    assert _twin(Plain) is None
+    assert slot_twin(Plain) is None
     (row,) = typed_row_iterator(Plain, ("name", "size"))([["a", 1]], _no_failure)
     assert row == Plain(name="a", size=1)

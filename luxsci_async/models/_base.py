@@ -1,6 +1,6 @@
 """Conventions shared by every model.
 
-Every model is ``@attrs.frozen(kw_only=True)`` (slotted, immutable, keyword-only) and ends
+Every model is ``@model`` (frozen attrs: slotted, immutable, keyword-only) and ends
 with ``extra: Mapping[str, Any] = extra_field()`` so keys it does not declare are kept.
 """
 
@@ -30,10 +30,14 @@ class OpenEnum(enum.StrEnum):
         return member
 
 
-row_model = attrs.frozen(kw_only=True, weakref_slot=False)
-"""The decorator of report row classes: a model without a ``__weakref__`` slot, so that the
-row builder can fill a plain twin of its slots and then give it the row's class (two
-classes with a ``__weakref__`` slot are never layout-compatible in CPython)."""
+model = attrs.frozen(kw_only=True, weakref_slot=False)
+"""The decorator of every model: frozen, slotted, keyword-only, and without a
+``__weakref__`` slot, so that the compiled builders (``_convert``, ``_rows``) can fill a
+plain twin of its slots and then give it the model's class (two classes with a
+``__weakref__`` slot are never layout-compatible in CPython)."""
+
+row_model = model
+"""The decorator of report row classes (the same as every model's)."""
 
 
 def extra_field() -> Any:
@@ -41,4 +45,4 @@ def extra_field() -> Any:
     return attrs.field(factory=_extra_factory, repr=False)
 
 
-__all__ = ["OpenEnum", "extra_field", "row_model"]
+__all__ = ["OpenEnum", "extra_field", "model", "row_model"]

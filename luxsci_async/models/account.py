@@ -6,12 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._base import extra_field
+from ._base import extra_field, model
 
 
-@attrs.frozen(kw_only=True)
+@model
 class User:
     """A user login with its profile and service metadata.
 
@@ -82,7 +80,7 @@ class User:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Domain:
     """A domain of the account with its status flags.
 
@@ -112,7 +110,7 @@ class Domain:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Dkim:
     """DKIM signing set-up of one domain: the DNS record to publish.
 
@@ -138,7 +136,7 @@ class Dkim:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Alias:
     """An e-mail alias that forwards or bounces.
 
@@ -169,7 +167,7 @@ class Alias:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Suppression:
     """One suppressed address, account-wide or for one user.
 
@@ -190,7 +188,7 @@ class Suppression:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Server:
     """A shared or dedicated server that hosts some of the account's services.
 
@@ -213,7 +211,7 @@ class Server:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class ServerStatus:
     """Current health of one server.
 

@@ -6,12 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._base import extra_field
+from ._base import extra_field, model
 
 
-@attrs.frozen(kw_only=True)
+@model
 class ContentLibraryEntry:
     """A file or sub-directory in a Content Library directory.
 
@@ -32,7 +30,7 @@ class ContentLibraryEntry:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class ContentLibraryFile:
     """A Content Library file's metadata and, when included, its content.
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
-from ._base import OpenEnum, extra_field
+from ._base import OpenEnum, extra_field, model
 
 
 class EncryptionMethod(OpenEnum):
@@ -31,7 +29,7 @@ class EncryptionMethod(OpenEnum):
     """Not encrypted."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class RecipientEncryption:
     """The encryption one recipient would get, found without sending anything.
 
@@ -54,7 +52,7 @@ class RecipientEncryption:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class DomainTlsCheck:
     """Whether a domain is valid, has good MX records and TLS good enough for SecureLine.
 
@@ -81,7 +79,7 @@ class DomainTlsCheck:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class SendResult:
     """What the server reports after accepting a message for delivery.
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from ._base import extra_field
+from ._base import extra_field, model
 
 
-@attrs.frozen(kw_only=True)
+@model
 class SecureForm:
     """A Secure Form (HIPAA web form) definition.
 
@@ -38,7 +38,7 @@ class SecureForm:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class SecureFormFile:
     """A file uploaded with a Secure Form post.
 
@@ -60,7 +60,7 @@ class SecureFormFile:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class SecureFormRow:
     """One stored post of a Secure Form.
 

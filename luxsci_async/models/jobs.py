@@ -6,9 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._base import OpenEnum, extra_field
+from ._base import OpenEnum, extra_field, model
 
 
 class JobStatus(OpenEnum):
@@ -28,7 +26,7 @@ class JobStatus(OpenEnum):
     """Stopped; ``Job.status_detail`` says why."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Job:
     """Status and progress of one asynchronous (destination-upload) report job.
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 
-from ._base import extra_field
+from ._base import extra_field, model
 
 
-@attrs.frozen(kw_only=True)
+@model
 class MarketingContact:
     """A Secure Marketing contact; its custom data columns are in ``fields``.
 
@@ -44,7 +44,7 @@ class MarketingContact:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class ContactList:
     """A Secure Marketing contact list.
 
@@ -67,7 +67,7 @@ class ContactList:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class MarketingStatistics:
     """Aggregate Secure Marketing counts, for one list or all, over a period.
 

@@ -11,9 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._base import extra_field, row_model
+from ._base import extra_field, model, row_model
 
 
 @row_model
@@ -180,7 +178,7 @@ class SmtpFailureRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class EmailStatistics:
     """Summary counts of delivery, open, click, encryption and suppression status.
 

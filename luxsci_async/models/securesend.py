@@ -6,12 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._base import extra_field
+from ._base import extra_field, model
 
 
-@attrs.frozen(kw_only=True)
+@model
 class SecureSendUser:
     """A user of one SecureSend namespace: someone who reads secure messages on the portal.
 

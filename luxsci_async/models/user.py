@@ -8,16 +8,16 @@ from typing import Any
 
 import attrs
 
-from ._base import extra_field
+from ._base import extra_field, model
 from .account import User
 
 
-@attrs.frozen(kw_only=True)
+@model
 class UserProfile(User):
     """The user's own profile: the same fields as :class:`User`, an account's user record."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class LoginUrl:
     """A one-click URL that logs someone in without a password.
 
@@ -35,7 +35,7 @@ class LoginUrl:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Branding:
     """Private-label branding the user sees in WebMail, to reuse in your own interface.
 
@@ -66,7 +66,7 @@ class Branding:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class UserSettings:
     """Selected preferences of the user.
 
@@ -87,7 +87,7 @@ class UserSettings:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class AppPassword:
     """An app-specific password: a separate login for one mail program or device.
 
@@ -113,7 +113,7 @@ class AppPassword:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class AutoResponder:
     """An e-mail auto-responder.
 

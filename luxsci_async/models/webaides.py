@@ -10,12 +10,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._base import extra_field
+from ._base import extra_field, model
 
 
-@attrs.frozen(kw_only=True)
+@model
 class WebAide:
     """A WebAide container the user can access, owned or shared.
 
@@ -46,7 +44,7 @@ class WebAide:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class WebAideEntryResult:
     """Outcome for one entry of a create, update or delete call (bulk or single).
 
@@ -63,7 +61,7 @@ class WebAideEntryResult:
     """Keys LuxSci sent that this model does not declare, as sent."""
 
 
-@attrs.frozen(kw_only=True)
+@model
 class WebAideChanges:
     """Entries added, updated or deleted since a given time, for synchronisation.
 
