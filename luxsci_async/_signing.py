@@ -32,8 +32,29 @@ def request_signature(
     secret: bytes, auth: str, method: str, path: str, query: str, body_sha256: str
 ) -> str:
     """HMAC over ``auth\\nMETHOD\\nPATH\\nQS\\nBODYHASH\\n`` with the integration secret."""
-    message = f"{auth}\n{method}\n{path}\n{query}\n{body_sha256}\n"
-    return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()
+    return RequestSigner(secret).sign(auth, method, path, query, body_sha256)
+
+
+class RequestSigner:
+    """Signs requests with one secret: :func:`request_signature`, keyed once.
+
+    The HMAC's keyed state is made once and copied per request, which saves deriving the
+    key's pads on every call (more than half of a small request's signing cost).
+    """
+
+    __slots__ = ("_keyed",)
+
+    def __init__(self, secret: bytes) -> None:
+        self._keyed = hmac.new(secret, digestmod=hashlib.sha256)
+
+    def __repr__(self) -> str:
+        return "<RequestSigner>"
+
+    def sign(self, auth: str, method: str, path: str, query: str, body_sha256: str) -> str:
+        """The ``signature`` of one request (see :func:`request_signature`)."""
+        mac = self._keyed.copy()
+        mac.update(f"{auth}\n{method}\n{path}\n{query}\n{body_sha256}\n".encode())
+        return mac.hexdigest()
 
 
 def signature_cookie(auth: str, signature: str) -> str:
