@@ -50,14 +50,19 @@ class Pacer:
         self._paused_until = 0.0
         """The end of the last pause this session set itself (the store knows every pause)."""
 
+    def turn_is_free(self) -> bool:
+        """Whether a request may go now without waiting or counting anything: no budget,
+        no pause and no cut rate (the common case, told without a coroutine)."""
+        return self._free and not self.adaptive.enabled and self._paused_until <= _clock.monotonic()
+
     async def wait_turn(self, deadline: float, *, closing: bool = False) -> None:
         """Wait until this request may be sent; past ``deadline``, raise instead.
 
         ``closing``: the session's own last request (revoking its code), which a closed
         session still waits for.
         """
-        if self._free and not self.adaptive.enabled and self._paused_until <= _clock.monotonic():
-            return  # no budget, no pause, no cut rate: the common case costs nothing
+        if self.turn_is_free():
+            return
         while True:
             known = self._paused_until - _clock.monotonic()
             if known > 0:  # wait out our own 429 pause first: the send rate regrows meanwhile

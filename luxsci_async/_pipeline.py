@@ -30,7 +30,7 @@ from ._pacing import Pacer, windows_of
 from ._retry import RetryBudget, decide
 from ._routes.prepare import Decode, Prepared
 from ._settings import NO_OPTIONS, CallOptions, RetryPolicy, Settings
-from ._signing import body_hash, request_signature, signature_cookie
+from ._signing import RequestSigner, body_hash, signature_cookie
 from ._store.base import Store
 from ._store.factory import open_store
 from ._tracing import Tracing
@@ -90,6 +90,7 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self._secret_key = settings.secret.reveal().encode("utf-8")
+        self._signer = RequestSigner(self._secret_key)
         self.http: HttpBackend = open_backend(settings, transport=transport, http2=http2)
         self.observer = observer or Observer({}, Tracing(False, None, base_url=""))
         self._slots = anyio.Semaphore(settings.max_concurrency, fast_acquire=True)
@@ -213,7 +214,7 @@ class Pipeline:
             request = build()
             method = request.method
             path = API_PREFIX + request.path
-            query = encode_pairs(request.query)
+            query = encode_pairs(request.query) if request.query else ""
             # Every waiting call shares one login (and its failure) before queueing for a slot.
             code = await credential() if credential is not None else None
             started = _clock.monotonic()
@@ -224,22 +225,26 @@ class Pipeline:
                 # meanwhile. The login takes no slot: calls holding slots may wait for it.
                 async with self._slots if credential is not None else nullcontext():
                     for _ in range(2):
-                        turn = self.pacer.wait_turn(deadline, closing=closing)
-                        await (turn if watch is None else watch.paced(turn))
+                        if watch is not None or not self.pacer.turn_is_free():
+                            turn = self.pacer.wait_turn(deadline, closing=closing)
+                            await (turn if watch is None else watch.paced(turn))
                         if self.closed and not closing:
                             raise SessionClosedError("the session was closed before the request")
                         if credential is None:
+                            break
+                        if closing:  # the revocation signs with the code it revokes
+                            code = await credential()
                             break
                         # A code that lapsed while the call waited takes a login, which
                         # waits a turn of its own: sent then, the call would go out in the
                         # login's turn, over the budget. Its own turn is spent; it waits
                         # once more (once: a lifetime shorter than the waits cannot loop).
-                        # Not the revocation (``closing``): it signs with the code it revokes.
-                        lapsed = not closing and self.auth.current() is None
-                        code = await credential()
-                        if not lapsed:
+                        held = self.auth.current()
+                        if held is not None:
+                            code = held
                             break
-                    headers = _headers(request, code, self._secret_key, path, query)
+                        code = await credential()
+                    headers = _headers(request, code, self._signer, path, query)
                     if watch is not None:
                         await watch.request(path)
                     started = _clock.monotonic()
@@ -359,7 +364,7 @@ class Pipeline:
 
 
 def _headers(
-    request: Prepared, code: str | None, secret_key: bytes, path: str, query: str
+    request: Prepared, code: str | None, signer: RequestSigner, path: str, query: str
 ) -> dict[str, str]:
     base = (
         _JSON_HEADERS if request.body is not None and request.uploads is None else _ACCEPT_HEADERS
@@ -367,7 +372,7 @@ def _headers(
     if code is None:
         return dict(base)
     digest = body_hash(request.method, request.body)
-    signature = request_signature(secret_key, code, request.method, path, query, digest)
+    signature = signer.sign(code, request.method, path, query, digest)
     return {**base, "Cookie": signature_cookie(code, signature)}
 
 
