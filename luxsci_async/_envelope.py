@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 
@@ -64,10 +64,6 @@ def _error_message(payload: Any, content: bytes, status: int) -> str:
     return "request failed (no error text)"
 
 
-def _succeeded(flag: Any) -> bool:
-    return flag in (1, "1", True)
-
-
 def _decode(content: bytes) -> Any:
     if not content:
         return None
@@ -116,6 +112,29 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
     """
     status = raw.status
     content = raw.content
+    try:
+        payload: Any = _decode(content) if 200 <= status < 300 or status >= 400 else None
+    except orjson.JSONDecodeError:
+        payload = None
+    if (
+        200 <= status < 300
+        and payload.__class__ is dict
+        and payload.get(ENVELOPE_SUCCESS) in _SUCCESS_FLAGS
+        and _duplicate_key(content) is None
+    ):
+        auth = payload.get(ENVELOPE_AUTH)
+        return payload.get(ENVELOPE_DATA), auth if isinstance(auth, str) and auth else None
+    return _refuse(raw, payload, method, path)
+
+
+_SUCCESS_FLAGS = (1, "1", True)
+"""The values of ``success`` that mean it (``1.0`` equals ``1`` and counts too)."""
+
+
+def _refuse(raw: RawResponse, payload: Any, method: str, path: str) -> NoReturn:
+    """Raise the error an answer that is not a successful envelope stands for."""
+    status = raw.status
+    content = raw.content
     where: dict[str, Any] = {"status": status, "method": method, "path": path}
     if 300 <= status < 400:
         location = raw.header(LOCATION_HEADER.lower())
@@ -125,10 +144,8 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
             body=excerpt(content),
             **where,
         )
-    try:
-        payload: Any = _decode(content)
-    except orjson.JSONDecodeError:
-        payload = None
+    if status < 200:
+        payload = _decoded_or_none(content)
     small = payload if len(content) < GC_PAUSE_BODY else None
     if status >= 400 or status < 200:
         raise error_class_for(status)(
@@ -150,12 +167,16 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
             body=excerpt(content),
             **where,
         )
-    if not _succeeded(payload[ENVELOPE_SUCCESS]):
-        raise APIError(
-            _error_message(payload, content, status), body=excerpt(content), data=small, **where
-        )
-    auth = payload.get(ENVELOPE_AUTH)
-    return payload.get(ENVELOPE_DATA), auth if isinstance(auth, str) and auth else None
+    raise APIError(
+        _error_message(payload, content, status), body=excerpt(content), data=small, **where
+    )
+
+
+def _decoded_or_none(content: bytes) -> Any:
+    try:
+        return _decode(content)
+    except orjson.JSONDecodeError:
+        return None
 
 
 @contextmanager
