@@ -7,6 +7,7 @@ with a ``ValueError``/``TypeError`` naming the field, before anything is sent.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -65,8 +66,22 @@ def path_value(field: str, value: object, *, multi_segment: bool = False) -> str
 
 
 def fill_path(template: str, values: Mapping[str, str]) -> str:
-    """Substitute already-encoded values into a route template."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    """Substitute already-encoded values into a route template (unknown names are kept)."""
+    parts = _template_parts(template)
+    if len(parts) == 1:
+        return template
+    filled = list(parts)
+    for i in range(1, len(parts), 2):  # odd parts are the placeholders' names
+        name = parts[i]
+        filled[i] = values.get(name, f"{{{name}}}")
+    return "".join(filled)
+
+
+@functools.lru_cache(maxsize=1024)
+def _template_parts(template: str) -> tuple[str, ...]:
+    """``template`` split into text and placeholder names, alternately (every call of a
+    route fills the same template)."""
+    return tuple(_PLACEHOLDER.split(template))
 
 
 INT_RANGE = range(-(2**63), 2**63)

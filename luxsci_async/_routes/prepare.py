@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from .._assumptions import UPLOAD_ATTACHMENTS_KEY
-from .._convert import dump_json, format_datetime_param, structure
+from .._convert import dump_json, format_datetime_param, structurer
 from .._encoding import QueryPairs, checked_int, fill_path, path_value, query_pairs
 from .._types import UNSET, Attachment, Unset, Upload
 from .._wire import RawResponse
@@ -41,8 +41,10 @@ def decoder_for(response: Any) -> Decode:
     if response is None:
         return _no_data
 
+    build = structurer(response)
+
     def decode(data: Any, raw: RawResponse) -> Any:
-        return structure(data, response)
+        return build(data)
 
     return decode
 
@@ -151,9 +153,9 @@ def prepare(
     attachments: Sequence[Attachment] | None = None,
 ) -> Prepared:
     """Validate ``args`` (keyword names of the route's parameters) and encode the request."""
-    unknown = set(args) - {p.name for p in route.params}
-    if unknown:
-        raise TypeError(f"{route.operation_id}: unexpected argument(s) {sorted(unknown)}")
+    if args and not route.names.issuperset(args):
+        unknown = sorted(set(args) - route.names)
+        raise TypeError(f"{route.operation_id}: unexpected argument(s) {unknown}")
     values = dict(scope_values)
     for param in route.path_params:
         value = args.get(param.name)

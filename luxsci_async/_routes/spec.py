@@ -128,6 +128,12 @@ class Route:
     deviation: str | None = None
     """Why the method, path or a field is what it is, where that is not evident (or invented)."""
 
+    names: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """The keyword names of every parameter (what a call may pass)."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "names", frozenset(p.name for p in self.params))
+
     @property
     def paginated(self) -> bool:
         """Whether the route is a paged report."""
