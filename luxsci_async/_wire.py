@@ -50,7 +50,16 @@ class BodyReader:
     :class:`~._codings.Undecodable` for a body its coding does not decode.
     """
 
-    __slots__ = ("_chunks", "_decoder", "_limit", "_method", "_size", "_status", "_target")
+    __slots__ = (
+        "_chunks",
+        "_decoder",
+        "_limit",
+        "_method",
+        "_size",
+        "_status",
+        "_target",
+        "declared",
+    )
 
     def __init__(
         self,
@@ -66,13 +75,11 @@ class BodyReader:
         self._method, self._target, self._status = method, target, status
         self._chunks: list[bytes] = []
         self._decoder = None if encoding is None else Decoder(encoding)
-        if (
-            encoding is None
-            and length is not None
-            and length.isascii()
-            and length.isdigit()
-            and int(length) > limit
-        ):
+        self.declared = (
+            encoding is None and length is not None and length.isascii() and length.isdigit()
+        )
+        """Whether the body has no coding and a declared length (then within the cap)."""
+        if self.declared and int(length or 0) > limit:
             self._refuse()
 
     def feed(self, chunk: bytes) -> None:
