@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
@@ -37,9 +37,9 @@ from .errors import (
 
 _MAX_MESSAGE = 300
 _ENVELOPE_KEYS = (ENVELOPE_SUCCESS, ENVELOPE_DATA, ENVELOPE_AUTH, *ENVELOPE_ERROR_KEYS)
-_KEY_PATTERN = re.compile(
-    rb'"(' + b"|".join(re.escape(k.encode()) for k in _ENVELOPE_KEYS) + rb')"\s*:'
-)
+_QUOTED = {key: b'"%s"' % key.encode() for key in _ENVELOPE_KEYS}
+_KEY_PATTERN = re.compile(rb'"((?:[A-Za-z_]|\\u[0-9A-Fa-f]{4})+)"\s*:')
+"""A key of letters and underscores, some perhaps written as ``\\uXXXX`` escapes."""
 _ENDS = 1024
 """Bytes at each end of a large body searched for envelope keys (see :func:`_duplicate_key`)."""
 
@@ -73,19 +73,26 @@ def _decode(content: bytes) -> Any:
         return orjson.loads(content)
 
 
-def _duplicate_key(content: bytes) -> str | None:
+def _duplicate_key(content: bytes, payload: Mapping[str, Any]) -> str | None:
     """An envelope key the body's top-level object names twice, or ``None``.
 
     JSON parsers disagree on duplicate keys (orjson keeps the last), so an envelope such as
-    ``{"success": 0, ..., "success": 1}`` is ambiguous and refused. Finding the top level
-    exactly means a slower parse, so it is done only when a cheap scan sees an envelope key
-    more than once: over the whole of a small body, and over both ends of a large one (a
-    report page), where the envelope's own keys sit around the ``data`` value.
+    ``{"success": 0, ..., "success": 1}`` is ambiguous and refused, also when one of them
+    is spelled with escapes (``"succ\\u0065ss"``). Finding the top level exactly means a
+    slower parse, so it is done only when cheap scans see an envelope key more than once:
+    over the whole of a small body, and over both ends of a large one (a report page),
+    where the envelope's own keys sit around the ``data`` value. Only the keys ``payload``
+    has at its top level can be repeated there; without escapes each is spelled one way.
     """
-    if len(content) < GC_PAUSE_BODY:
-        hits = _KEY_PATTERN.findall(content)
-    else:
-        hits = _KEY_PATTERN.findall(content[:_ENDS]) + _KEY_PATTERN.findall(content[-_ENDS:])
+    regions = (content,) if len(content) < GC_PAUSE_BODY else (content[:_ENDS], content[-_ENDS:])
+    if _each_spelled_once(regions, payload):
+        return None
+    hits = [
+        key
+        for region in regions
+        for found in _KEY_PATTERN.findall(region)
+        if (key := _key_text(found)) in _ENVELOPE_KEYS
+    ]
     if len(hits) == len(set(hits)):
         return None
     seen: list[list[str]] = []
@@ -105,6 +112,29 @@ def _duplicate_key(content: bytes) -> str | None:
     return None
 
 
+def _each_spelled_once(regions: tuple[bytes, ...], payload: Mapping[str, Any]) -> bool:
+    """Whether each envelope key of ``payload`` is written once in ``regions`` and no key can
+    be escaped there (no backslash at all: one byte, found at memory speed)."""
+    for region in regions:
+        if b"\\" in region:
+            return False
+    for key in _ENVELOPE_KEYS:
+        if key in payload:
+            seen = 0
+            for region in regions:
+                seen += region.count(_QUOTED[key])
+            if seen > 1:
+                return False
+    return True
+
+
+def _key_text(found: bytes) -> str:
+    if b"\\" not in found:
+        return found.decode("ascii")
+    text: str = json.loads(b'"' + found + b'"')  # its escapes, as any parser reads them
+    return text
+
+
 def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
     """Return ``(data, auth)`` from a successful envelope; raise :class:`APIError` otherwise.
 
@@ -120,7 +150,7 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
         200 <= status < 300
         and payload.__class__ is dict
         and payload.get(ENVELOPE_SUCCESS) in _SUCCESS_FLAGS
-        and _duplicate_key(content) is None
+        and _duplicate_key(content, payload) is None
     ):
         auth = payload.get(ENVELOPE_AUTH)
         return payload.get(ENVELOPE_DATA), auth if isinstance(auth, str) and auth else None
@@ -160,7 +190,7 @@ def _refuse(raw: RawResponse, payload: Any, method: str, path: str) -> NoReturn:
         raise ResponseValidationError(
             f"unexpected {what} response", body=excerpt(content), data=small, **where
         )
-    twice = _duplicate_key(content)
+    twice = _duplicate_key(content, payload)
     if twice is not None:
         raise ResponseValidationError(
             f"the response envelope names {twice!r} more than once (ambiguous: refused)",

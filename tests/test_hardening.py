@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from luxsci_async import (
     APIError,
@@ -244,8 +246,22 @@ BIG = "r" * 70_000  # past the size from which only a body's ends are searched f
         (b'{"success":0,"error_message":"a","error_message":"b"}', "error_message"),
         (b'{"success":0,"data":"' + BIG.encode() + b'","success":1}', "success"),
         (b'{"success":1,"success":0,"data":"' + BIG.encode() + b'"}', "success"),
+        (b'{"success":0,"error":"x","succ\\u0065ss":1}', "success"),
+        (b'{"success":1,"data":1,"\\u0064ata":2}', "data"),
+        (b'{"success":0,"data":"' + BIG.encode() + b'","\\u0073uccess":1}', "success"),
     ],
-    ids=["success", "spaced", "auth", "data", "error_message", "large-tail", "large-head"],
+    ids=[
+        "success",
+        "spaced",
+        "auth",
+        "data",
+        "error_message",
+        "large-tail",
+        "large-head",
+        "escaped",
+        "escaped-data",
+        "escaped-large-tail",
+    ],
 )
 async def test_an_envelope_naming_a_key_twice_is_refused(
     api: FakeAPI, body: bytes, key: str
@@ -256,6 +272,59 @@ async def test_an_envelope_naming_a_key_twice_is_refused(
             await lux.request("GET", "/account/{account}/users")
     assert repr(key) in info.value.message
     assert info.value.path == "/perl/api/v2" + PATH
+
+
+def _spelled(key: str, escaped: list[bool]) -> str:
+    return "".join(f"\\u{ord(c):04x}" if e else c for c, e in zip(key, escaped + [False] * 20))
+
+
+@given(
+    members=st.lists(
+        st.tuples(
+            st.sampled_from(["success", "data", "auth", "error", "error_message", "x"]),
+            st.lists(st.booleans(), max_size=4),
+            st.sampled_from(["1", '"success"', '{"data":1,"success":0}', '"' + "r" * 40 + '"']),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    padding=st.sampled_from([0, 70_000]),
+)
+def test_the_duplicate_check_agrees_with_an_exact_parse(
+    members: list[tuple[str, list[bool], str]], padding: int
+) -> None:
+    """Whatever the keys, their escapes and the values: refused exactly when the top level
+    names an envelope key twice (a large body: when that happens in one of its ends)."""
+    import orjson
+
+    from luxsci_async._envelope import _ENVELOPE_KEYS, _duplicate_key
+
+    parts = [f'"{_spelled(k, e)}":{v}' for k, e, v in members]
+    if padding:
+        parts.insert(len(parts) // 2, f'"pad":"{"r" * padding}"')
+    content = ("{" + ",".join(parts) + "}").encode()
+    objects: list[list[str]] = []
+
+    def record(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        objects.append([key for key, _ in pairs])
+        return dict(pairs)
+
+    json.loads(content, object_pairs_hook=record)
+    top = objects[-1]  # the outermost object is completed last
+    repeated = {k for k in _ENVELOPE_KEYS if top.count(k) > 1}
+    found = _duplicate_key(content, orjson.loads(content))
+    if not padding:
+        assert (found is not None) == bool(repeated)
+        assert found is None or found in repeated
+    elif found is not None:
+        assert found in repeated  # a large body's middle is not searched: never a false alarm
+
+
+async def test_escapes_that_repeat_no_envelope_key_are_read(api: FakeAPI) -> None:
+    body = b'{"success":1,"data":{"name":"caf\\u00e9","d\\u0061ta":"\\u0041"}}'
+    api.on("GET", PATH, lambda r: httpx2.Response(200, content=body))
+    async with make_session() as lux:
+        assert await lux.request("GET", "/account/{account}/users") == {"name": "café", "data": "A"}
 
 
 async def test_envelope_words_inside_the_data_are_not_mistaken_for_keys(api: FakeAPI) -> None:
