@@ -194,6 +194,34 @@ async def test_examples_from_the_issue() -> None:
     assert fake.requests[1].url.raw_path == b"/perl/api/v2/account/12345/users?status=enabled"
 
 
+async def test_a_call_without_arguments_is_prepared_once_per_scope(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its request is the same every time; one with arguments is checked at every call."""
+    from luxsci_async.resources import _base
+
+    prepared: list[str] = []
+
+    def counting(route: Route, *args: Any, **kw: Any) -> Any:
+        prepared.append(route.operation_id)
+        return real(route, *args, **kw)
+
+    real = _base.prepare
+    monkeypatch.setattr(_base, "prepare", counting)
+    api.on("GET", f"/user/{USER}/profile", lambda r: ok(SAMPLES["getUser"]))
+    api.on("GET", "/account/12345/users", lambda r: ok(SAMPLES["getAccountUsers"]))
+    async with make_session() as lux:
+        user = lux.user(USER)
+        first, second = await user.profile.get(), await user.profile.get()
+        await lux.account.users.list(status="enabled")
+        await lux.account.users.list(status="enabled")
+    assert first == second
+    assert first.user == SAMPLES["getUser"]["user"]
+    assert prepared == ["getUser", "getAccountUsers", "getAccountUsers"]
+    paths = [r.url.raw_path for r in api.requests if r.method == "GET"]
+    assert paths[:2] == [f"/perl/api/v2/user/{quote(USER, safe='@')}/profile".encode()] * 2
+
+
 async def test_partial_update_sends_only_given_fields(api: FakeAPI) -> None:
     api.on("PUT", f"/user/{USER}/profile", lambda r: ok())
     async with make_session() as lux:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .._pagination import Report
 from .._pipeline import Pipeline
-from .._routes.prepare import prepare
+from .._routes.prepare import Prepared, prepare
 from .._routes.table import ROUTES
 from .._settings import NO_OPTIONS, CallOptions
 from .._types import Attachment
@@ -22,6 +22,8 @@ class ScopeAPI:
         self._pipeline = pipeline
         self._values = dict(values)
         self._options = options
+        self._bare: dict[str, Prepared] = {}
+        """Requests of calls made without arguments: the same every time, prepared once."""
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._values}>"
@@ -44,7 +46,12 @@ class Resource:
     ) -> Any:
         """Check ``args`` against the route and send it; the result is the route's type."""
         scope = self._scope
-        request = prepare(ROUTES[operation_id], scope._values, args, attachments=attachments)
+        if args or attachments is not None:
+            request = prepare(ROUTES[operation_id], scope._values, args, attachments=attachments)
+        else:
+            request = scope._bare.get(operation_id) or scope._bare.setdefault(
+                operation_id, prepare(ROUTES[operation_id], scope._values, args)
+            )
         return await scope._pipeline.call(request, options=scope._options)
 
     def _report(
