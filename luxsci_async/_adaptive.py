@@ -78,12 +78,17 @@ class AdaptiveRate:
 
     # -- learning from answers --------------------------------------------------------------
 
-    def _measure(self, now: float) -> float:
-        """Record an answer; the rate of answers over the last second (or since the first)."""
+    def _record(self, now: float) -> None:
+        """Record an answer, forgetting those older than the window."""
         answers = self._answers
         answers.append(now)
         while answers[0] <= now - _WINDOW:
             answers.popleft()
+
+    def _measure(self, now: float) -> float:
+        """Record an answer; the rate of answers over the last second (or since the first)."""
+        self._record(now)
+        answers = self._answers
         return len(answers) / max(now - answers[0], _WINDOW / len(answers), 0.05)
 
     def throttled(self) -> None:
@@ -104,9 +109,10 @@ class AdaptiveRate:
     def succeeded(self) -> None:
         """A success: let the rate grow back along the cubic curve."""
         now = _clock.monotonic()
-        measured = self._measure(now)
-        if not self.enabled:
+        if self.rate == math.inf:  # not held back yet: only remember the answer for a cut
+            self._record(now)
             return
+        measured = self._measure(now)
         cubic = _SCALE * (now - self._last_throttle - self._k) ** 3 + self._last_max
         self._set(min(cubic, 2 * max(measured, MIN_RATE)), now)
 
