@@ -21,7 +21,7 @@ from yarl import URL
 from ._codings import Undecodable
 from ._runtime import NO_LIBRARY, running_library
 from ._settings import Timeout
-from ._wire import BodyReader, Multipart, RawResponse, SentError, SentTimeout
+from ._wire import BodyReader, Multipart, RawResponse, SentError, SentTimeout, within
 from .errors import ConfigurationError, ConnectError, RequestTimeout, TransportError
 
 _IDENTITY = {"Accept-Encoding": "identity"}
@@ -142,21 +142,23 @@ class AiohttpBackend:
                 # Leaving this block early (the cap, a failure, a cancellation) releases the
                 # connection, and aiohttp closes it when part of the body is still unread.
                 received = _headers(response.headers.items())
-                body = BodyReader(
-                    max_bytes,
-                    method,
-                    target,
-                    response.status,
-                    encoding=received.get("content-encoding"),
-                    length=received.get("content-length"),
-                )
-                if body.declared:  # a whole body of known length within the cap: one read
-                    body.feed(await response.read())
+                encoding = received.get("content-encoding")
+                length = received.get("content-length")
+                if encoding is None and within(length, max_bytes):
+                    content = await response.read()  # a body of known length: one read
                 else:
+                    body = BodyReader(
+                        max_bytes,
+                        method,
+                        target,
+                        response.status,
+                        encoding=encoding,
+                        length=length,
+                    )
                     stream = response.content
                     while chunk := await stream.readany():
                         body.feed(chunk)
-                content = body.content()
+                    content = body.content()
             return RawResponse(status=response.status, headers=received, content=content)
         except aiohttp.ConnectionTimeoutError:  # connecting, or waiting for the pool
             failure = RequestTimeout("ConnectTimeout: the server did not answer in time")

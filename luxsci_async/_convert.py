@@ -161,6 +161,16 @@ def value_converter(tp: Any) -> Callable[[Any], Any] | None:
     return lambda value: converter.structure(value, tp)
 
 
+def _tuple_item(tp: Any) -> type[Any] | None:
+    """The item type of ``tuple[X, ...]`` for X in str, int, float, else ``None``."""
+    args = typing.get_args(tp)
+    tuple_of_items = typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+    if tuple_of_items and args[0] in (str, int, float):
+        item: type[Any] = args[0]
+        return item
+    return None
+
+
 def _tuple_of(item: Callable[[Any], Any], value: Any) -> tuple[Any, ...]:
     if type(value) is not list and type(value) is not tuple:
         raise TypeError("not a list")  # a string or a mapping: the careful path decides
@@ -293,6 +303,14 @@ def _compiled_structure(
             # The common form, read as parse_datetime reads it; anything else goes through it.
             fast = assign(i, name, 'fromiso(v + "+00:00")')
             lines.append(f"elif v.__class__ is str and len(v) == 19: {fast}")
+        item = _tuple_item(tp)
+        if item is not None:
+            # A list of exactly the declared items, as _tuple_of would take it, in C.
+            namespace[f"k{i}"] = frozenset({item})
+            fast = assign(i, name, "tuple(v)")
+            lines.append(f"elif v.__class__ is list and k{i}.issuperset(map(type, v)): {fast}")
+        if tp is bool:
+            lines.append(f"elif v.__class__ is int: {assign(i, name, 'v != 0')}")  # parse_bool
         lines.append(f"else: {assign(i, name, 'v' if convert is None else f'c{i}(v)')}")
     namespace["known"] = frozenset(known)
     lines.append(extra)

@@ -41,6 +41,11 @@ class SentTimeout(RequestTimeout, SentError):
     """A read/write timeout, or the total per-attempt deadline: the request may have arrived."""
 
 
+def within(length: str | None, limit: int) -> bool:
+    """Whether a declared ``Content-Length`` is a number of at most ``limit`` bytes."""
+    return length is not None and length.isascii() and length.isdigit() and int(length) <= limit
+
+
 class BodyReader:
     """A response body as it arrives: decoded, counted against the cap, and kept.
 
@@ -50,16 +55,7 @@ class BodyReader:
     :class:`~._codings.Undecodable` for a body its coding does not decode.
     """
 
-    __slots__ = (
-        "_chunks",
-        "_decoder",
-        "_limit",
-        "_method",
-        "_size",
-        "_status",
-        "_target",
-        "declared",
-    )
+    __slots__ = ("_chunks", "_decoder", "_limit", "_method", "_size", "_status", "_target")
 
     def __init__(
         self,
@@ -75,11 +71,8 @@ class BodyReader:
         self._method, self._target, self._status = method, target, status
         self._chunks: list[bytes] = []
         self._decoder = None if encoding is None else Decoder(encoding)
-        self.declared = (
-            encoding is None and length is not None and length.isascii() and length.isdigit()
-        )
-        """Whether the body has no coding and a declared length (then within the cap)."""
-        if self.declared and int(length or 0) > limit:
+        declared = length is not None and length.isascii() and length.isdigit()
+        if encoding is None and declared and not within(length, limit):
             self._refuse()
 
     def feed(self, chunk: bytes) -> None:
