@@ -22,6 +22,7 @@ import orjson
 from cattrs.gen import make_dict_structure_fn
 
 from ._assumptions import DATETIME_FORMAT, INCLUSIVE_END_PARAMS
+from ._slots import can_fill_slots, slot_twin
 from .errors import ResponseValidationError
 
 T = TypeVar("T")
@@ -181,49 +182,8 @@ def _has_extra(cls: type[Any]) -> bool:
     return attrs.has(cls) and any(f.name == EXTRA_FIELD for f in attrs.fields(cls))
 
 
-def can_fill_slots(cls: type[Any]) -> bool:
-    """Whether instances may be built by filling slots directly (nothing in ``__init__`` is
-    lost: no validators, converters or init hooks)."""
-    return (
-        "__slots__" in vars(cls)
-        and not hasattr(cls, "__attrs_post_init__")
-        and not hasattr(cls, "__attrs_pre_init__")
-        and all(f.validator is None and f.converter is None for f in attrs.fields(cls))
-    )
-
-
-_TWINS: dict[type[Any], type[Any] | None] = {}
-
-
-def slot_twin(cls: type[Any]) -> type[Any] | None:
-    """A plain class laid out like ``cls``, whose instances may become ``cls`` instances.
-
-    A frozen attrs class refuses attribute stores, so its slots would be filled through
-    their descriptors, one call each. A twin with the same slots (its bases' included) and
-    no ``__setattr__`` of its own takes plain stores, which CPython specialises into direct
-    slot writes, several times faster; the finished object then switches to ``cls`` by
-    ``__class__`` assignment, which CPython allows between classes of identical layout.
-    ``None`` when the layouts differ (e.g. a ``__weakref__`` slot, which is why models
-    have none: see ``models._base``).
-    """
-    if cls in _TWINS:
-        return _TWINS[cls]
-    twin: type[Any] | None = None
-    slots = [
-        name
-        for base in reversed(cls.__mro__)
-        for name in vars(base).get("__slots__", ())
-        if name not in ("__weakref__", "__dict__")
-    ]
-    if slots and "__slots__" in vars(cls):
-        twin = type(f"{cls.__name__}Builder", (), {"__slots__": tuple(slots)})
-        probe: Any = object.__new__(twin)
-        try:
-            probe.__class__ = cls
-        except TypeError:
-            twin = None
-    _TWINS[cls] = twin
-    return twin
+MISFITS = (TypeError, ValueError, KeyError, AttributeError, ArithmeticError)
+"""What converting a value that does not fit raises (``int(inf)``: an ``OverflowError``)."""
 
 
 def _wrong() -> Any:
@@ -260,6 +220,7 @@ def _compiled_structure(
         "wrong": _wrong,
         "M": _MISSING,
         "fromiso": datetime.fromisoformat,
+        "MISFITS": MISFITS,
     }
     lines: list[str] = []
     known = []
@@ -325,7 +286,7 @@ def _compiled_structure(
         "    try:\n"
         "        o = new(twin)\n"
         f"{body}\n"
-        "    except (TypeError, ValueError, KeyError, AttributeError):\n"
+        "    except MISFITS:\n"
         "        return fallback(value, _)\n"
         "    return o\n"
     )
@@ -380,7 +341,7 @@ def _make_extra_structure(cls: type[Any]) -> Callable[[Any, Any], Any]:
             if extra:
                 kwargs[EXTRA_FIELD] = extra
             return cls(**kwargs)
-        except (TypeError, ValueError, KeyError, AttributeError):
+        except MISFITS:
             return careful(value)
 
     # Three ways, fastest first, each handing what it does not take to the next: the
@@ -437,7 +398,7 @@ def _structurer(cls: type[T]) -> Callable[[Any], T]:
     def build(data: Any) -> T:
         try:
             built: T = hook(data, cls)
-        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        except (cattrs.BaseValidationError, *MISFITS) as exc:
             raise _misfit(data, cls, exc) from None
         return built
 

@@ -19,7 +19,8 @@ from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from ._convert import EXTRA_FIELD, can_fill_slots, slot_twin, unwrap_optional, value_converter
+from ._convert import EXTRA_FIELD, unwrap_optional, value_converter
+from ._slots import can_fill_slots, slot_twin
 
 RowT = TypeVar("RowT")
 
@@ -103,7 +104,7 @@ def _fast_lines(
 ) -> list[str]:
     """Statements filling a new row ``o`` from cells ``r``.
 
-    With ``stores``, ``o`` is a twin (:func:`~._convert.slot_twin`) filled by plain
+    With ``stores``, ``o`` is a twin (:func:`~._slots.slot_twin`) filled by plain
     attribute stores; otherwise a ``cls`` instance filled through the slots' setters.
     """
 
@@ -163,7 +164,7 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
 
     The fast path assumes well-formed cells (text where text is declared, ``YYYY-MM-DD
     HH:MM:SS`` dates) and fills the row's slots directly (through a twin class, see
-    :func:`~._convert.slot_twin`, where the row class allows it); any row it cannot take (a
+    :func:`~._slots.slot_twin`, where the row class allows it); any row it cannot take (a
     ``None`` date, a number where text is declared, ...) goes through the careful
     :func:`_row_builder` instead, so results never differ, only their cost. A row the
     careful path cannot build either is handed to ``fail``, which raises.

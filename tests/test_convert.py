@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -206,7 +207,8 @@ def test_models_built_through_a_twin_are_genuine_frozen_models() -> None:
 
     import attrs
 
-    from luxsci_async._convert import slot_twin, structure
+    from luxsci_async._convert import structure
+    from luxsci_async._slots import slot_twin
     from luxsci_async.models import User, UserProfile
 
     from .samples import SAMPLES
@@ -222,3 +224,16 @@ def test_models_built_through_a_twin_are_genuine_frozen_models() -> None:
         profile.user = "x"  # type: ignore[misc]
     assert copy.copy(profile) == profile == pickle.loads(pickle.dumps(profile))
     assert attrs.evolve(profile, city="Paris").city == "Paris"
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, 1e400])
+def test_an_integer_field_given_infinity_is_a_validation_error(value: float) -> None:
+    """``int(inf)`` raises OverflowError, which no path may let escape untyped."""
+    from luxsci_async import ResponseValidationError
+    from luxsci_async._convert import structure
+    from luxsci_async.models import User
+
+    with pytest.raises(ResponseValidationError, match="uid"):
+        structure({"uid": value}, User)
+    with pytest.raises(ResponseValidationError):
+        structure(value, int)

@@ -511,8 +511,8 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
     """Rows filled on a twin class and switched to the row class are the row class's own."""
     import attrs
 
-    from luxsci_async._convert import slot_twin
     from luxsci_async._rows import typed_row_iterator
+    from luxsci_async._slots import slot_twin
 
     assert slot_twin(DeliveryRow) is not None  # every report row class takes the fast stores
     header = ("date", "message_id", "recipient", "status")
@@ -532,8 +532,8 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
 def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> None:
     import attrs
 
-    from luxsci_async._convert import slot_twin
     from luxsci_async._rows import typed_row_iterator
+    from luxsci_async._slots import slot_twin
 
     @attrs.frozen(kw_only=True)  # with a __weakref__ slot: no twin can match its layout
     class Plain:
