@@ -85,3 +85,26 @@ def test_quick_benchmark_run_writes_every_scenario(tmp_path: Path) -> None:
     for label, _, _ in summary.ENTRIES:
         line = next(x for x in block.splitlines() if x.startswith(f"| {label} |"))
         assert line.split(" | ")[4], label  # every entry has a report rows/s
+
+
+def test_instruction_counts_are_per_call_differences(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One call's count is the difference of two runs over their difference in calls (so
+    start-up, imports and the login cancel out), and ratios are the raw client's count over
+    the SDK's. Valgrind itself is replaced: what is checked is the arithmetic and the report."""
+    from benchmarks import instructions
+
+    fixed = {"aiohttp": 1_000_000, "sdk_aiohttp": 3_000_000}
+    per_call = {"aiohttp": 400, "sdk_aiohttp": 500}
+
+    def counted(client: str, calls: int, conn: object) -> int:
+        return fixed[client] + per_call[client] * calls
+
+    monkeypatch.setattr(instructions, "instructions", counted)
+    assert instructions.main(["--clients", "aiohttp", "sdk_aiohttp", "--calls", "10", "30"]) == 0
+    out = capsys.readouterr().out
+    assert "aiohttp" in out
+    assert "400 instructions per GET" in out
+    assert "500 instructions per GET" in out
+    assert "sdk_aiohttp / raw aiohttp: 0.80" in out
