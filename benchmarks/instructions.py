@@ -1,4 +1,6 @@
-"""Instructions per signed GET, counted by valgrind: ``python -m benchmarks.instructions``.
+"""Instructions per signed GET and per report row, counted by valgrind.
+
+``python -m benchmarks.instructions [--rows]``.
 
 On this shared machine one client's wall and CPU time move by up to 1.7 times between
 repetitions, so two clients' ratio near a goal lands on either side of it from run to run.
@@ -6,7 +8,9 @@ The number of instructions the same work executes hardly moves (well under 1% be
 runs). Each client makes ``n1`` and then ``n2`` signed profile GETs (concurrency 8, through
 ``benchmarks.worker``, against the lean server) in a fresh process under callgrind; the
 difference of the two totals over ``n2 - n1`` is one call's cost, start-up, imports and
-login excluded. Prints each client's count and each SDK client's ratio to its raw library.
+login excluded. With ``--rows`` each client pulls the last ``n1`` and then the last ``n2``
+rows of the delivery report instead (pages of 1,000, 8 in flight): the cost of one row.
+Prints each client's count and each SDK client's ratio to its raw library.
 
 It measures code, not the machine: a count ignores cache misses and I/O waits, and the
 raw clients do less than the SDK (no retries, pacing, validation or models). Needs
@@ -26,14 +30,28 @@ from collections.abc import Sequence
 from .servers import ServerProcess
 
 CLIENTS = ("aiohttp", "sdk_aiohttp", "httpx2", "sdk")
-BASELINE = {"sdk": "httpx2", "sdk_aiohttp": "aiohttp"}
+ROW_CLIENTS = ("aiohttp", "sdk_rows_aiohttp", "httpx2", "sdk_rows", "sdk_typed")
+BASELINE = {
+    "sdk": "httpx2",
+    "sdk_aiohttp": "aiohttp",
+    "sdk_rows": "httpx2",
+    "sdk_typed": "httpx2",
+    "sdk_rows_aiohttp": "aiohttp",
+}
 """The raw client each SDK client is compared with."""
+REPORT_ROWS = 20_000
+"""Rows of the lean server's report with ``--rows`` (pulls take its last rows)."""
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def instructions(client: str, calls: int, conn: dict[str, object]) -> int:
-    """Instructions one worker process executes making ``calls`` GETs (from start to exit)."""
-    spec = {"kind": "get", "client": client, "n": calls, "concurrency": 8, "conn": conn}
+def instructions(client: str, calls: int, conn: dict[str, object], *, rows: bool = False) -> int:
+    """Instructions one worker process executes, from start to exit, making ``calls`` GETs
+    (or, with ``rows``, pulling the report's last ``calls`` rows)."""
+    spec: dict[str, object] = {"client": client, "concurrency": 8, "conn": conn}
+    if rows:
+        spec.update(kind="pull", page_size=1_000, start_row=REPORT_ROWS - calls)
+    else:
+        spec.update(kind="get", n=calls)
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     command += [sys.executable, "-m", "benchmarks.worker", json.dumps(spec)]
     out = subprocess.run(command, capture_output=True, text=True, timeout=1800)
@@ -43,27 +61,33 @@ def instructions(client: str, calls: int, conn: dict[str, object]) -> int:
     return int(found.group(1))
 
 
-def per_call(client: str, n1: int, n2: int, conn: dict[str, object]) -> float:
-    """Instructions of one call: the difference between two runs over their difference."""
-    return (instructions(client, n2, conn) - instructions(client, n1, conn)) / (n2 - n1)
+def per_call(
+    client: str, n1: int, n2: int, conn: dict[str, object], *, rows: bool = False
+) -> float:
+    """Instructions of one call (or row): two runs' difference over their difference."""
+    more = instructions(client, n2, conn, rows=rows)
+    return (more - instructions(client, n1, conn, rows=rows)) / (n2 - n1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", nargs="+", choices=CLIENTS, default=list(CLIENTS))
-    parser.add_argument("--calls", nargs=2, type=int, default=(160, 960), metavar=("N1", "N2"))
+    parser.add_argument("--rows", action="store_true", help="the cost of a report row")
+    parser.add_argument("--clients", nargs="+", choices=sorted({*CLIENTS, *ROW_CLIENTS}))
+    parser.add_argument("--calls", nargs=2, type=int, metavar=("N1", "N2"))
     args = parser.parse_args(argv)
-    n1, n2 = args.calls
-    if not 0 < n1 < n2:
-        parser.error("--calls: need 0 < N1 < N2")
+    clients = args.clients or list(ROW_CLIENTS if args.rows else CLIENTS)
+    n1, n2 = args.calls or ((2_000, 10_000) if args.rows else (160, 960))
+    if not 0 < n1 < n2 or (args.rows and n2 > REPORT_ROWS):
+        parser.error(f"--calls: need 0 < N1 < N2{f' <= {REPORT_ROWS}' if args.rows else ''}")
     if shutil.which("valgrind") is None:
         parser.error("valgrind is not installed (e.g. apt-get install valgrind)")
-    server = ServerProcess.start(rows=2_000)
+    server = ServerProcess.start(rows=REPORT_ROWS if args.rows else 2_000)
+    unit = "row" if args.rows else "GET"
     counts: dict[str, float] = {}
     try:
-        for client in args.clients:
-            counts[client] = per_call(client, n1, n2, server.conn())
-            print(f"{client:12s} {counts[client]:>10,.0f} instructions per GET", flush=True)
+        for client in clients:
+            counts[client] = per_call(client, n1, n2, server.conn(), rows=args.rows)
+            print(f"{client:16s} {counts[client]:>10,.0f} instructions per {unit}", flush=True)
     finally:
         server.stop()
     for client, raw in BASELINE.items():

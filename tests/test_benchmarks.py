@@ -98,7 +98,8 @@ def test_instruction_counts_are_per_call_differences(
     fixed = {"aiohttp": 1_000_000, "sdk_aiohttp": 3_000_000}
     per_call = {"aiohttp": 400, "sdk_aiohttp": 500}
 
-    def counted(client: str, calls: int, conn: object) -> int:
+    def counted(client: str, calls: int, conn: object, *, rows: bool = False) -> int:
+        assert not rows
         return fixed[client] + per_call[client] * calls
 
     monkeypatch.setattr(instructions, "instructions", counted)
