@@ -142,10 +142,8 @@ def read(raw: RawResponse, method: str, path: str) -> tuple[Any, str | None]:
     """
     status = raw.status
     content = raw.content
-    try:
-        payload: Any = _decode(content) if 200 <= status < 300 or status >= 400 else None
-    except orjson.JSONDecodeError:
-        payload = None
+    # A redirect's body is not read: it is refused whatever it holds.
+    payload = _decoded_or_none(content) if not 300 <= status < 400 else None
     if (
         200 <= status < 300
         and payload.__class__ is dict
@@ -174,8 +172,6 @@ def _refuse(raw: RawResponse, payload: Any, method: str, path: str) -> NoReturn:
             body=excerpt(content),
             **where,
         )
-    if status < 200:
-        payload = _decoded_or_none(content)
     small = payload if len(content) < GC_PAUSE_BODY else None
     if status >= 400 or status < 200:
         raise error_class_for(status)(
