@@ -22,7 +22,7 @@ import orjson
 from cattrs.gen import make_dict_structure_fn
 
 from ._assumptions import DATETIME_FORMAT, INCLUSIVE_END_PARAMS
-from ._slots import can_fill_slots, slot_twin
+from ._slots import can_fill_slots, default_source, needs_converting, slot_twin
 from .errors import ResponseValidationError
 
 T = TypeVar("T")
@@ -186,10 +186,6 @@ MISFITS = (TypeError, ValueError, KeyError, AttributeError, ArithmeticError)
 """What converting a value that does not fit raises (``int(inf)``: an ``OverflowError``)."""
 
 
-def _wrong() -> Any:
-    raise TypeError("value needs converting")  # sends the object down a slower path
-
-
 _MISSING: Any = object()
 
 
@@ -217,7 +213,7 @@ def _compiled_structure(
         "twin": twin if twin is not None else cls,
         "new": object.__new__,
         "fallback": fallback,
-        "wrong": _wrong,
+        "wrong": needs_converting,
         "M": _MISSING,
         "fromiso": datetime.fromisoformat,
         "MISFITS": MISFITS,
@@ -239,16 +235,7 @@ def _compiled_structure(
         hint = hints[field.name]
         nullable = type(None) in typing.get_args(hint)
         tp = unwrap_optional(hint)
-        if field.default is attrs.NOTHING:
-            missing = "wrong()"
-        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            if field.default.takes_self:
-                return None
-            namespace[f"f{i}"] = field.default.factory
-            missing = f"f{i}()"
-        else:
-            namespace[f"d{i}"] = field.default
-            missing = f"d{i}"
+        missing = default_source(field, namespace, f"d{i}")
         convert = value_converter(hint)
         namespace[f"c{i}"] = convert
         name = field.name

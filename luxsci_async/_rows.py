@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TypeVar
 import attrs
 
 from ._convert import EXTRA_FIELD, unwrap_optional, value_converter
-from ._slots import can_fill_slots, slot_twin
+from ._slots import can_fill_slots, default_source, needs_converting, slot_twin
 
 RowT = TypeVar("RowT")
 
@@ -95,10 +95,6 @@ def _row_builder(cls: type[Any], header: tuple[str, ...]) -> Callable[[Sequence[
     return build
 
 
-def _wrong_cell() -> Any:
-    raise TypeError("cell needs converting")  # sends the row down the careful path
-
-
 def _fast_lines(
     cls: type[Any], header: tuple[str, ...], namespace: dict[str, Any], *, stores: bool
 ) -> list[str]:
@@ -117,7 +113,7 @@ def _fast_lines(
     hints = typing.get_type_hints(cls)
     all_fields = attrs.fields(cls)
     by_column = {f.alias or f.name: f for f in all_fields if f.name != EXTRA_FIELD}
-    namespace.update(fromiso=datetime.fromisoformat, NO_EXTRA=_NO_EXTRA, wrong=_wrong_cell)
+    namespace.update(fromiso=datetime.fromisoformat, NO_EXTRA=_NO_EXTRA, wrong=needs_converting)
     lines = []
     seen = set()
     extra = []
@@ -141,12 +137,8 @@ def _fast_lines(
     for field in all_fields:
         if field.name in seen or field.name == EXTRA_FIELD:
             continue
-        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            namespace[f"f_{field.name}"] = field.default.factory
-            lines.append(assign(field.name, f"d_{field.name}", f"f_{field.name}()"))
-        else:
-            namespace[f"v_{field.name}"] = field.default
-            lines.append(assign(field.name, f"d_{field.name}", f"v_{field.name}"))
+        value = default_source(field, namespace, f"v_{field.name}")
+        lines.append(assign(field.name, f"d_{field.name}", value))
     if any(f.name == EXTRA_FIELD for f in all_fields):
         value = f"{{{', '.join(extra)}}}" if extra else "NO_EXTRA"
         lines.append(assign(EXTRA_FIELD, "s_extra", value))

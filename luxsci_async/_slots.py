@@ -55,3 +55,28 @@ def slot_twin(cls: type[Any]) -> type[Any] | None:
             twin = None
     _TWINS[cls] = twin
     return twin
+
+
+def needs_converting() -> Any:
+    """Called by a compiled builder that cannot take a value as is: its ``TypeError`` sends
+    the object (or row) down the slower path, which gives the same result or the error."""
+    raise TypeError("value needs converting")
+
+
+def default_source(field: attrs.Attribute[Any], namespace: dict[str, Any], name: str) -> str:
+    """Source of the value ``field`` takes when its key or column is absent.
+
+    Its default (or factory) is put in ``namespace`` under ``name``. A field with no default,
+    or with a factory that takes the instance, gives ``wrong()``: the generated code binds
+    ``wrong`` to :func:`needs_converting`, and the slower path decides.
+    """
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        return "wrong()"
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            return "wrong()"
+        namespace[name] = default.factory
+        return f"{name}()"
+    namespace[name] = default
+    return name
