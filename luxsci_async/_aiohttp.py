@@ -60,7 +60,6 @@ class AiohttpBackend:
         self._tls = tls
         self._session: aiohttp.ClientSession | None = None
         self._phases: dict[Timeout, aiohttp.ClientTimeout] = {}
-        self._last: tuple[Timeout, aiohttp.ClientTimeout] | None = None
         self._phases_of(timeout)
         self._closed = False
         if running_library() != NO_LIBRARY:  # made in a loop: refuse trio now, not at a call
@@ -89,9 +88,6 @@ class AiohttpBackend:
         return session
 
     def _phases_of(self, timeout: Timeout) -> aiohttp.ClientTimeout:
-        last = self._last
-        if last is not None and last[0] is timeout:  # the same settings as the last call
-            return last[1]
         phases = self._phases.get(timeout)
         if phases is None:
             # aiohttp has no pool or write timeout of its own: ``connect`` covers the wait
@@ -107,7 +103,6 @@ class AiohttpBackend:
                 ceil_threshold=float("inf"),  # timeouts as given, not rounded up to seconds
             )
             self._phases[timeout] = phases
-        self._last = (timeout, phases)
         return phases
 
     async def send(

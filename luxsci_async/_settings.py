@@ -52,7 +52,7 @@ def _positive_count_or_none(instance: Any, attribute: attrs.Attribute[Any], valu
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a key of the aiohttp backend's timeouts
 class Timeout:
     """Timeouts in seconds.
 
