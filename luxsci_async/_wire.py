@@ -71,8 +71,13 @@ class BodyReader:
         self._method, self._target, self._status = method, target, status
         self._chunks: list[bytes] = []
         self._decoder = None if encoding is None else Decoder(encoding)
-        declared = length is not None and length.isascii() and length.isdigit()
-        if encoding is None and declared and not within(length, limit):
+        if (
+            encoding is None
+            and length is not None
+            and length.isascii()
+            and length.isdigit()
+            and int(length) > limit
+        ):
             self._refuse()
 
     def feed(self, chunk: bytes) -> None:
