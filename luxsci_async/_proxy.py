@@ -13,7 +13,7 @@ from urllib.parse import quote
 import attrs
 
 from ._secret import Secret
-from ._urls import AUTHORITY, match_url, netloc_host, parse_host, split_userinfo
+from ._urls import AUTHORITY, match_url, netloc_host, parse_host, split_userinfo, url_integer
 from .errors import ConfigurationError
 
 _SCHEMES = {"http": 80, "https": 443, "socks5": 1080, "socks5h": 1080}
@@ -66,14 +66,6 @@ def parse_proxy_url(value: object, *, field: str = "proxy") -> ProxyURL:
     if match["rest"] not in (None, "/"):
         raise ConfigurationError(f"{field}: a proxy URL has no path, query or fragment")
     host = parse_host(field, match["host"])
-    port = _port(field, match["port"], _SCHEMES[scheme])
+    port = url_integer(field, "port", match["port"], _SCHEMES[scheme], low=1, high=65_535)
     username, password = split_userinfo(field, match["userinfo"])
     return ProxyURL(scheme=scheme, host=host, port=port, username=username, password=password)
-
-
-def _port(field: str, raw: str | None, default: int) -> int:
-    if raw is None or raw == "":
-        return default
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 65_535:
-        raise ConfigurationError(f"{field}: the port must be a number from 1 to 65535")
-    return int(raw)

@@ -72,3 +72,14 @@ def split_userinfo(field: str, userinfo: str | None) -> tuple[str | None, Secret
 def netloc_host(host: str) -> str:
     """The host as written in a URL: an IPv6 address in brackets."""
     return f"[{host}]" if ":" in host else host
+
+
+def url_integer(
+    field: str, what: str, raw: str | None, default: int, *, low: int, high: int
+) -> int:
+    """A port or number of a URL, from ``low`` to ``high``; ``default`` when absent."""
+    if raw is None or raw == "":
+        return default
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+        raise ConfigurationError(f"{field}: {what} must be a number from {low} to {high}")
+    return int(raw)

@@ -11,7 +11,7 @@ import re
 import attrs
 
 from .._secret import Secret
-from .._urls import AUTHORITY, match_url, netloc_host, parse_host, split_userinfo
+from .._urls import AUTHORITY, match_url, netloc_host, parse_host, split_userinfo, url_integer
 from ..errors import ConfigurationError
 
 DEFAULT_PORT = 6379
@@ -58,17 +58,9 @@ def parse_store_url(value: object, *, field: str = "store") -> StoreURL:
     if match["rest"]:
         raise ConfigurationError(f"{field}: query strings and fragments are not supported")
     host = parse_host(field, match["host"])
-    port = _integer(field, "port", match["port"], DEFAULT_PORT, low=1, high=65_535)
-    db = _integer(field, "db", match["db"], 0, low=0, high=2**31 - 1)
+    port = url_integer(field, "port", match["port"], DEFAULT_PORT, low=1, high=65_535)
+    db = url_integer(field, "db", match["db"], 0, low=0, high=2**31 - 1)
     username, password = split_userinfo(field, match["userinfo"])
     return StoreURL(
         tls=scheme == "rediss", host=host, port=port, db=db, username=username, password=password
     )
-
-
-def _integer(field: str, what: str, raw: str | None, default: int, *, low: int, high: int) -> int:
-    if raw is None or raw == "":
-        return default
-    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
-        raise ConfigurationError(f"{field}: {what} must be an integer from {low} to {high}")
-    return int(raw)
