@@ -11,8 +11,9 @@ memory stays bounded by ``concurrency x page_size`` rows however long the report
 from __future__ import annotations
 
 import logging
+import sys
 from collections import deque
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -118,7 +119,7 @@ class Report(Generic[RowT]):
         return page.total
 
     def __aiter__(self) -> AsyncIterator[RowT]:
-        return _RowIterator(self.pages())
+        return each_row(self.pages())
 
     def pages(self) -> AsyncIterator[Page[RowT]]:
         """Every page in order, from ``start_row``."""
@@ -176,8 +177,8 @@ class Report(Generic[RowT]):
 
 
 class _PageIterator(Generic[RowT]):
-    """Pages in order. A class, not an async generator: nothing is left suspended after
-    ``break``, so there is nothing to finalise (and no trio/asyncio GC warnings)."""
+    """Pages in order. A class, not an async generator: one step per page costs nothing
+    worth saving, and nothing is left suspended after ``break`` (see :func:`each_row`)."""
 
     def __init__(self, report: Report[RowT]) -> None:
         self._report = report
@@ -235,50 +236,46 @@ class _PageIterator(Generic[RowT]):
             self._done = True
 
 
-_END: Any = object()
-_NO_ROWS: Iterator[Any] = iter(())
+def each_row(pages: AsyncIterator[Page[RowT]]) -> AsyncGenerator[RowT, None]:
+    """Rows in order, page after page, from an async generator that needs no finalising.
+
+    Each row is one step of an ``async for``. An async generator's step costs the least an
+    ``async for`` can take (no coroutine is made per row; ``benchmarks/README.md``), but an
+    event loop's hooks would have it closed later by the loop when it is dropped unfinished
+    (after ``break``), and trio warns about every such generator. This one takes its first
+    step here, with no hooks set, so once dropped it is closed at once, in place, like any
+    other object: it holds nothing that needs an ``await`` to let go.
+    """
+    rows = _each_row(pages)
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(firstiter=None, finalizer=None)
+    try:
+        # The first step only yields _STARTED: it ends at once, never suspended in the loop.
+        rows.asend(None).send(None)
+    except StopIteration:
+        pass
+    finally:
+        sys.set_asyncgen_hooks(firstiter=hooks.firstiter, finalizer=hooks.finalizer)
+    return rows
 
 
-class _RowIterator(Generic[RowT]):
-    """Rows in order, page after page."""
-
-    __slots__ = ("_pages", "_rows")
-
-    def __init__(self, pages: AsyncIterator[Page[RowT]]) -> None:
-        self._pages = pages
-        self._rows: Iterator[RowT] = iter(())
-
-    def __aiter__(self) -> _RowIterator[RowT]:
-        return self
-
-    async def __anext__(self) -> RowT:
-        # Called once per row of every report: keep the common case to one next().
-        try:
-            row = next(self._rows, _END)
-            while row is _END:
-                # Let the page just read go before the next arrives: one page in memory.
-                self._rows = _NO_ROWS
-                page = await self._pages.__anext__()
-                self._rows = iter(page.rows)
-                row = next(self._rows, _END)
-        except PaginationError as exc:
-            # The pull ends here, also when a row could not be built: the rows after it
-            # are not handed out as if nothing were missing.
-            self._pages = _NoPages()
-            self._rows = iter(())
-            if exc.bad_row is None:
-                raise
-            # Every row before the bad one has been handed out by this iterator.
-            bad, cause = exc.bad_row, exc.__cause__
-            raise PaginationError(str(cause), resume_row=bad, bad_row=bad) from cause
-        return row  # RowT or _END's Any: no typing.cast(), which would be a call per row
+_STARTED: Any = object()
 
 
-class _NoPages:
-    """The pages of a pull that has ended on an error."""
-
-    def __aiter__(self) -> _NoPages:
-        return self
-
-    async def __anext__(self) -> Any:
-        raise StopAsyncIteration
+async def _each_row(pages: AsyncIterator[Page[RowT]]) -> AsyncGenerator[RowT, None]:
+    yield _STARTED  # taken by each_row(), never by the caller
+    try:
+        async for page in pages:
+            rows = page.rows
+            del page
+            for row in rows:
+                yield row
+            del rows  # let the page just read go before the next arrives: one page in memory
+    except PaginationError as exc:
+        # The pull ends here, also when a row could not be built: the rows after it are not
+        # handed out as if nothing were missing.
+        if exc.bad_row is None:
+            raise
+        # Every row before the bad one has been handed out by this generator.
+        bad, cause = exc.bad_row, exc.__cause__
+        raise PaginationError(str(cause), resume_row=bad, bad_row=bad) from cause

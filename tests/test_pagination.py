@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import sys
+import weakref
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qsl
@@ -12,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from luxsci_async import PaginationError, ResponseValidationError, Row
+from luxsci_async import PaginationError, ResponseValidationError, Row, RowList
 from luxsci_async.models import DeliveryRow
 
 from .conftest import FakeClock, make_session
@@ -161,6 +164,53 @@ async def test_early_break_leaves_nothing_running(api: FakeAPI) -> None:
         await anyio.sleep(0.05)
         assert server.in_flight == 0
         assert len(server.asked) <= 1 + 4
+
+
+async def test_rows_come_from_a_generator_the_event_loop_never_finalises(api: FakeAPI) -> None:
+    """Dropped after a few rows, the row generator closes itself in place: the loop's hooks
+    never see it (trio warns about each unfinished one they do), and are left unchanged."""
+    install(api, ReportServer(100))
+    handed: list[weakref.ref[Any]] = []
+    hooks = sys.get_asyncgen_hooks()
+    assert hooks.firstiter is not None  # both loops install them
+
+    def firstiter(agen: Any) -> None:
+        handed.append(weakref.ref(agen))
+        hooks.firstiter(agen)  # type: ignore[misc]
+
+    sys.set_asyncgen_hooks(firstiter=firstiter, finalizer=hooks.finalizer)
+    try:
+        async with make_session() as lux:
+            report = lux.paginate("/account/{account}/report/email/smtp/delivery", page_size=10)
+            rows = aiter(report)
+            assert sys.get_asyncgen_hooks().firstiter is firstiter
+            assert [(await anext(rows))["seq"] for _ in range(3)] == [0, 1, 2]
+            assert not any(ref() is rows for ref in handed)
+            del rows
+    finally:
+        sys.set_asyncgen_hooks(firstiter=hooks.firstiter, finalizer=hooks.finalizer)
+
+
+async def test_a_page_read_to_its_end_is_let_go_before_the_next_is_fetched(
+    api: FakeAPI,
+) -> None:
+    server = ReportServer(40)
+    alive: list[int] = []
+
+    async def answer(request: httpx2.Request) -> httpx2.Response:
+        alive.append(sum(isinstance(o, RowList) for o in gc.get_objects()))
+        return await server(request)
+
+    api.on("GET", PATH, answer)  # type: ignore[arg-type]
+    async with make_session() as lux:
+        report = lux.paginate(
+            "/account/{account}/report/email/smtp/delivery", page_size=10, concurrency=1
+        )
+        seen = 0
+        async for _ in report:
+            seen += 1
+    assert seen == 40
+    assert alive == [0, 0, 0, 0]  # every fetch after the first: no earlier page still held
 
 
 async def test_cancellation_mid_pull_leaves_nothing_running(api: FakeAPI) -> None:
