@@ -210,7 +210,7 @@ async def test_a_page_read_to_its_end_is_let_go_before_the_next_is_fetched(
         async for _ in report:
             seen += 1
     assert seen == 40
-    assert alive == [0, 0, 0, 0]  # every fetch after the first: no earlier page still held
+    assert alive == [0, 0, 0, 0]  # at each of the four fetches, no earlier page still held
 
 
 async def test_cancellation_mid_pull_leaves_nothing_running(api: FakeAPI) -> None:
