@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import anyio
-import httpx
+import httpx2
 
 from luxsci_async import LuxSci
 
@@ -23,16 +23,16 @@ CONCURRENCY = 8
 RUNS = 5
 
 
-def _answer(request: httpx.Request) -> httpx.Response:
+def _answer(request: httpx2.Request) -> httpx2.Response:
     if request.url.path.endswith("/auth"):
-        return httpx.Response(201, json={"success": 1, "auth": "1-1-" + "ab" * 32})
-    return httpx.Response(200, json={"success": 1, "data": {"user": "jane@example.com"}})
+        return httpx2.Response(201, json={"success": 1, "auth": "1-1-" + "ab" * 32})
+    return httpx2.Response(200, json={"success": 1, "data": {"user": "jane@example.com"}})
 
 
 async def _rate(make_cap: Callable[[], Any]) -> float:
-    lux = LuxSci(token="t", secret="s", account="1", transport=httpx.MockTransport(_answer))
+    lux = LuxSci(token="t", secret="s", account="1", transport=httpx2.MockTransport(_answer))
     cap = make_cap()
-    lux._slots = cap if cap is not None else _NoCapSlots()  # type: ignore[assignment]
+    lux._pipeline._slots = cap if cap is not None else _NoCapSlots()  # type: ignore[assignment]
     async with lux:
         await lux.request("GET", "/account/{account}/users")  # authenticate first
 

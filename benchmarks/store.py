@@ -32,22 +32,16 @@ import anyio
 from luxsci_async._store.base import Slot, Store, Window
 from luxsci_async._store.memory import MemoryStore
 
+from .lanes import in_lanes
+
 WINDOWS = [Window(1_000_000, 60.0), Window(10_000_000, 86_400.0)]
 
 
 async def _per_call(call: Callable[[], Awaitable[Any]], calls: int, concurrency: int) -> float:
     """Seconds per call of ``call``, made ``calls`` times by ``concurrency`` tasks at once."""
-    each = calls // concurrency
-
-    async def lane() -> None:
-        for _ in range(each):
-            await call()
-
     started = time.perf_counter()
-    async with anyio.create_task_group() as tg:
-        for _ in range(concurrency):
-            tg.start_soon(lane)
-    return (time.perf_counter() - started) / (each * concurrency)
+    await in_lanes(calls, concurrency, call)
+    return (time.perf_counter() - started) / calls
 
 
 async def _reserve_rate(make: Callable[[], Store], calls: int, concurrency: int) -> float:

@@ -17,6 +17,7 @@ from typing import Any
 
 import anyio
 
+from .lanes import in_lanes
 from .lean_data import profile_path, report_path
 from .servers import cpu_seconds
 
@@ -87,16 +88,6 @@ def _peer(conn: dict[str, Any]) -> Any:
     return PeerClient(conn["base_url"], conn["token"], conn["secret"])
 
 
-async def _split(n: int, concurrency: int, call: Any) -> None:
-    async def lane(count: int) -> None:
-        for _ in range(count):
-            await call()
-
-    async with anyio.create_task_group() as tg:
-        for i in range(concurrency):
-            tg.start_soon(lane, n // concurrency + (1 if i < n % concurrency else 0))
-
-
 async def run_get(spec: dict[str, Any]) -> dict[str, Any]:
     """``n`` signed profile GETs from ``concurrency`` tasks (threads for the peer)."""
     conn, n, conc, client = spec["conn"], spec["n"], spec["concurrency"], spec["client"]
@@ -106,18 +97,18 @@ async def run_get(spec: dict[str, Any]) -> dict[str, Any]:
     if client.startswith("sdk"):
         async with _sdk(conn, client) as lux:
             profile = lux.user(conn["login"]).profile
-            await _split(warm, conc, profile.get)
+            await in_lanes(warm, conc, profile.get)
             with clock:
-                await _split(n, conc, profile.get)
+                await in_lanes(n, conc, profile.get)
     elif client in RAW_CLIENTS:
         async with _raw(client, conn) as raw:
 
             async def call() -> None:
                 await raw.get(path)
 
-            await _split(warm, conc, call)
+            await in_lanes(warm, conc, call)
             with clock:
-                await _split(n, conc, call)
+                await in_lanes(n, conc, call)
     else:
         peer = _peer(conn)
         with clock, ThreadPoolExecutor(conc) as pool:
@@ -202,14 +193,14 @@ async def run_first_calls(spec: dict[str, Any]) -> dict[str, Any]:
             if client.startswith("sdk"):
                 async with _sdk(conn, client) as lux:
                     profile = lux.user(login).profile
-                    await _split(n, n, profile.get)
+                    await in_lanes(n, n, profile.get)
             elif client in RAW_CLIENTS:
                 async with _raw(client, conn) as raw:
 
                     async def call() -> None:
                         await raw.get(path)
 
-                    await _split(n, n, call)
+                    await in_lanes(n, n, call)
             else:
                 peer = _peer(conn)
                 with ThreadPoolExecutor(n) as pool:

@@ -2,9 +2,9 @@
 
 What is checked: every scenario and client produces each of its numbers against the lean
 server (throughput with its ratios to raw httpx2 and raw aiohttp, client and server CPU,
-peak RSS), the docs summary can be built from a run, the row-building microbenchmark covers
-its variants, and 100 concurrent first calls send one ``POST /auth`` (a behaviour, not a
-timing).
+peak RSS), the docs summary can be built from a run, the row-building and in-flight-cap
+microbenchmarks cover their variants, and 100 concurrent first calls send one
+``POST /auth`` (a behaviour, not a timing).
 """
 
 from __future__ import annotations
@@ -35,6 +35,31 @@ def test_row_building_benchmark_measures_every_variant() -> None:
         "typed, when reached",
     ]
     assert all(micros > 0 for micros in result.values())
+
+
+def test_limiter_benchmark_measures_every_cap(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import limiter
+
+    entered: list[None] = []
+
+    class CountingCap:
+        async def __aenter__(self) -> None:
+            entered.append(None)
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(limiter, "CALLS", 80)
+    monkeypatch.setattr(limiter, "RUNS", 1)
+    monkeypatch.setattr(limiter, "VARIANTS", {**limiter.VARIANTS, "counting": CountingCap})
+    limiter.main()
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split("  ")[0] for line in lines] == list(limiter.VARIANTS)
+    assert all(float(line.split()[-1]) > 0 for line in lines)
+    # The cap measured is the one requests take: the 80 timed, the first GET and its login.
+    assert len(entered) == 80 + 2
 
 
 def test_quick_benchmark_run_writes_every_scenario(tmp_path: Path) -> None:
