@@ -32,7 +32,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict over the package."""
+    """mypy --strict over the package and the benchmarks."""
     session.install("-e", ".[dev]")
     session.run("mypy")
 
