@@ -73,6 +73,14 @@ class HttpxBackend:
             raise ConfigurationError(
                 "http2=True needs the http2 extra: pip install 'luxsci-async[http2]'"
             )
+        given: object = transport  # typed, but callers' types are not checked at run time
+        if given is not None and not isinstance(given, httpx2.AsyncBaseTransport):
+            # httpx2 would only fail on the first request, on an assert deep inside it.
+            kind = type(given)
+            raise ConfigurationError(
+                "transport must be an httpx2.AsyncBaseTransport (an async httpx2 transport,"
+                f" not one of httpx's or a sync one), got {kind.__module__}.{kind.__qualname__}"
+            )
         if proxy is not None and transport is not None:
             # httpx2 would mount the proxy over every URL, bypassing the given transport.
             raise ConfigurationError("proxy and transport exclude each other: give one")

@@ -76,7 +76,8 @@ class LuxSci:
             anything is sent). Caps, timeouts and errors are the same on both.
         transport: an ``httpx2.AsyncBaseTransport`` to send through instead of the network
             (a mock, or the emulator's in-process ASGI transport); a third-party type on
-            purpose, so that httpx2's testing tools work as they are (``httpx2`` backend only).
+            purpose, so that httpx2's testing tools work as they are (``httpx2`` backend only;
+            anything else, httpx's own transports included, raises :class:`ConfigurationError`).
         http2: negotiate HTTP/2 (needs the ``http2`` extra; ``httpx2`` backend only).
         proxy: send every request through this proxy, ``http://[user:password@]host:port``
             (``LUXSCI_PROXY``; ``https://`` and ``socks5://`` too). Its password is never

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
+import httpx2
 import pytest
 
 from luxsci_async import ConfigurationError, LuxSci, RateLimit, RetryPolicy, Timeout
@@ -111,6 +114,36 @@ def test_bad_settings_raise_configuration_error(kwargs: dict[str, Any], fragment
     with pytest.raises(ConfigurationError, match=fragment) as info:
         LuxSci(**kwargs)
     assert SECRET not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("transport", "named"),
+    [(object(), "builtins.object"), (httpx2.HTTPTransport(), "httpx2.HTTPTransport")],
+)
+def test_a_transport_that_is_not_an_async_httpx2_one_is_refused_at_once(
+    transport: Any, named: str
+) -> None:
+    with pytest.raises(ConfigurationError, match="transport must be an httpx2") as info:
+        LuxSci(token=TOKEN, secret=SECRET, account="1", transport=transport)
+    assert named in str(info.value)
+
+
+def test_an_httpx_transport_is_refused_naming_its_library() -> None:
+    """httpx's own transports look alike but fail deep inside httpx2 on the first request.
+    Checked in a fresh interpreter: this suite's conftest maps ``httpx`` to httpx2."""
+    script = (
+        "import httpx\n"
+        "from luxsci_async import ConfigurationError, LuxSci\n"
+        "mock = httpx.MockTransport(lambda request: httpx.Response(200))\n"
+        "try:\n"
+        "    LuxSci(token='t', secret='s', account='1', transport=mock)\n"
+        "except ConfigurationError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "transport must be an httpx2.AsyncBaseTransport" in out.stdout
+    assert "got httpx." in out.stdout
 
 
 def test_settings_objects_validate() -> None:
