@@ -41,9 +41,17 @@ class SentTimeout(RequestTimeout, SentError):
     """A read/write timeout, or the total per-attempt deadline: the request may have arrived."""
 
 
+def declared_length(length: str | None) -> int | None:
+    """A ``Content-Length`` header's number of bytes, or ``None`` (absent, or not a number)."""
+    if length is not None and length.isascii() and length.isdigit():
+        return int(length)
+    return None
+
+
 def within(length: str | None, limit: int) -> bool:
     """Whether a declared ``Content-Length`` is a number of at most ``limit`` bytes."""
-    return length is not None and length.isascii() and length.isdigit() and int(length) <= limit
+    size = declared_length(length)
+    return size is not None and size <= limit
 
 
 class BodyReader:
@@ -71,13 +79,7 @@ class BodyReader:
         self._method, self._target, self._status = method, target, status
         self._chunks: list[bytes] = []
         self._decoder = None if encoding is None else Decoder(encoding)
-        if (
-            encoding is None
-            and length is not None
-            and length.isascii()
-            and length.isdigit()
-            and int(length) > limit
-        ):
+        if encoding is None and (size := declared_length(length)) is not None and size > limit:
             self._refuse()
 
     def feed(self, chunk: bytes) -> None:
