@@ -109,7 +109,7 @@ class AdaptiveRate:
     def succeeded(self) -> None:
         """A success: let the rate grow back along the cubic curve."""
         now = _clock.monotonic()
-        if self.rate == math.inf:  # not held back yet: only remember the answer for a cut
+        if not self.enabled:  # not held back yet: only remember the answer for a cut
             self._record(now)
             return
         measured = self._measure(now)

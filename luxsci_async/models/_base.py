@@ -36,13 +36,10 @@ model = attrs.frozen(kw_only=True, weakref_slot=False)
 plain twin of its slots and then give it the model's class (two classes with a
 ``__weakref__`` slot are never layout-compatible in CPython)."""
 
-row_model = model
-"""The decorator of report row classes (the same as every model's)."""
-
 
 def extra_field() -> Any:
     """The ``extra`` field of a model: keys the model does not declare, kept as sent."""
     return attrs.field(factory=_extra_factory, repr=False)
 
 
-__all__ = ["OpenEnum", "extra_field", "model", "row_model"]
+__all__ = ["OpenEnum", "extra_field", "model"]

@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ._base import extra_field, model, row_model
+from ._base import extra_field, model
 
 
-@row_model
+@model
 class SentRow:
     """One message sent through SMTP or WebMail (assumed columns)."""
 
@@ -42,7 +42,7 @@ class SentRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@row_model
+@model
 class DeliveryRow:
     """Delivery status of one message to one recipient (assumed columns)."""
 
@@ -68,7 +68,7 @@ class DeliveryRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@row_model
+@model
 class ClickRow:
     """A tracked URL click, or with ``clicked`` false its absence (assumed columns)."""
 
@@ -94,7 +94,7 @@ class ClickRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@row_model
+@model
 class OpenRow:
     """A tracked open of a message (assumed columns)."""
 
@@ -116,7 +116,7 @@ class OpenRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@row_model
+@model
 class FeedbackLoopRow:
     """A "marked as spam" event received through a feedback loop (assumed columns)."""
 
@@ -138,7 +138,7 @@ class FeedbackLoopRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@row_model
+@model
 class SuppressionRow:
     """An address that was suppressed or unsubscribed (assumed columns)."""
 
@@ -158,7 +158,7 @@ class SuppressionRow:
     """Columns LuxSci sent that this row does not declare, as sent."""
 
 
-@row_model
+@model
 class SmtpFailureRow:
     """A failed SMTP login or a rejected sending attempt (assumed columns)."""
 
