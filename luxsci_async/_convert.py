@@ -22,7 +22,13 @@ import orjson
 from cattrs.gen import make_dict_structure_fn
 
 from ._assumptions import DATETIME_FORMAT, INCLUSIVE_END_PARAMS
-from ._slots import can_fill_slots, default_source, needs_converting, slot_twin
+from ._slots import (
+    can_fill_slots,
+    default_source,
+    needs_converting,
+    slot_twin,
+    utc_text_source,
+)
 from .errors import ResponseValidationError
 
 T = TypeVar("T")
@@ -215,7 +221,6 @@ def _compiled_structure(
         "fallback": fallback,
         "wrong": needs_converting,
         "M": _MISSING,
-        "fromiso": datetime.fromisoformat,
         "MISFITS": MISFITS,
     }
     lines: list[str] = []
@@ -249,7 +254,7 @@ def _compiled_structure(
             lines.append(f"elif v.__class__ is t{i}: {assign(i, name, 'v')}")
         elif tp is datetime:
             # The common form, read as parse_datetime reads it; anything else goes through it.
-            fast = assign(i, name, 'fromiso(v + "+00:00")')
+            fast = assign(i, name, utc_text_source(namespace, "v"))
             lines.append(f"elif v.__class__ is str and len(v) == 19: {fast}")
         item = _tuple_item(tp)
         if item is not None:

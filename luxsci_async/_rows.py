@@ -20,7 +20,13 @@ from typing import Any, NoReturn, TypeVar
 import attrs
 
 from ._convert import EXTRA_FIELD, unwrap_optional, value_converter
-from ._slots import can_fill_slots, default_source, needs_converting, slot_twin
+from ._slots import (
+    can_fill_slots,
+    default_source,
+    needs_converting,
+    slot_twin,
+    utc_text_source,
+)
 
 RowT = TypeVar("RowT")
 
@@ -113,7 +119,7 @@ def _fast_lines(
     hints = typing.get_type_hints(cls)
     all_fields = attrs.fields(cls)
     by_column = {f.alias or f.name: f for f in all_fields if f.name != EXTRA_FIELD}
-    namespace.update(fromiso=datetime.fromisoformat, NO_EXTRA=_NO_EXTRA, wrong=needs_converting)
+    namespace.update(NO_EXTRA=_NO_EXTRA, wrong=needs_converting)
     lines = []
     seen = set()
     extra = []
@@ -127,7 +133,8 @@ def _fast_lines(
         if tp is datetime:
             # Only the 19-character form, as parse_datetime: "2024-01-02" + "+00:00" would read
             # as a naive midnight. Anything else (None included) takes the careful path.
-            value = f'fromiso(v + "+00:00") if len(v := r[{index}]) == 19 else wrong()'
+            parse = utc_text_source(namespace, "v")
+            value = f"{parse} if len(v := r[{index}]) == 19 else wrong()"
         elif tp in (str, int, float):
             namespace[f"t{index}"] = tp
             value = f"v if (v := r[{index}]).__class__ is t{index} else wrong()"

@@ -7,6 +7,7 @@ functions say when that is allowed and give the class whose stores are cheapest.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -61,6 +62,14 @@ def needs_converting() -> Any:
     """Called by a compiled builder that cannot take a value as is: its ``TypeError`` sends
     the object (or row) down the slower path, which gives the same result or the error."""
     raise TypeError("value needs converting")
+
+
+def utc_text_source(namespace: dict[str, Any], var: str) -> str:
+    """Source reading ``var``, a 19-character ``YYYY-MM-DD HH:MM:SS`` text the caller has
+    checked, as :func:`~._convert.parse_datetime` reads it: in UTC (``fromiso`` is bound in
+    ``namespace``)."""
+    namespace["fromiso"] = datetime.fromisoformat
+    return f'fromiso({var} + "+00:00")'
 
 
 def default_source(field: attrs.Attribute[Any], namespace: dict[str, Any], name: str) -> str:
