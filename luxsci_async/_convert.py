@@ -23,6 +23,8 @@ from cattrs.gen import make_dict_structure_fn
 
 from ._assumptions import DATETIME_FORMAT, INCLUSIVE_END_PARAMS
 from ._slots import (
+    UTC_SUFFIX,
+    blank_source,
     can_fill_slots,
     default_source,
     needs_converting,
@@ -59,7 +61,7 @@ def parse_datetime(value: Any) -> datetime:
             # "T" or any other single character between date and time; the offset appended
             # makes the result aware (the typed-row fast path in _rows reads exactly this).
             try:
-                return datetime.fromisoformat(text + "+00:00")
+                return datetime.fromisoformat(text + UTC_SUFFIX)
             except ValueError:
                 pass
         try:
@@ -216,8 +218,6 @@ def _compiled_structure(
 
     namespace: dict[str, Any] = {
         "cls": cls,
-        "twin": twin if twin is not None else cls,
-        "new": object.__new__,
         "fallback": fallback,
         "wrong": needs_converting,
         "M": _MISSING,
@@ -266,6 +266,7 @@ def _compiled_structure(
             lines.append(f"elif v.__class__ is int: {assign(i, name, 'v != 0')}")  # parse_bool
         lines.append(f"else: {assign(i, name, 'v' if convert is None else f'c{i}(v)')}")
     namespace["known"] = frozenset(known)
+    blank = blank_source(namespace, cls, twin)
     lines.append(extra)
     if twin is not None:
         lines.append("o.__class__ = cls")  # filled: now it is the model it was built as
@@ -276,7 +277,7 @@ def _compiled_structure(
         "        return fallback(value, _)\n"
         "    get = value.get\n"
         "    try:\n"
-        "        o = new(twin)\n"
+        f"        o = {blank}\n"
         f"{body}\n"
         "    except MISFITS:\n"
         "        return fallback(value, _)\n"

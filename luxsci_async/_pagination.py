@@ -11,9 +11,8 @@ memory stays bounded by ``concurrency x page_size`` rows however long the report
 from __future__ import annotations
 
 import logging
-import sys
 from collections import deque
-from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -33,6 +32,7 @@ from ._jobs import JobHandle, job_decoder
 from ._pages import Page, page_decoder
 from ._pipeline import Pipeline
 from ._routes.prepare import Prepared
+from ._rows import each_row
 from ._settings import NO_OPTIONS, CallOptions
 from .errors import LuxSciError, PaginationError
 
@@ -234,48 +234,3 @@ class _PageIterator(Generic[RowT]):
                 break
         if self._offset >= self._total:
             self._done = True
-
-
-def each_row(pages: AsyncIterator[Page[RowT]]) -> AsyncGenerator[RowT, None]:
-    """Rows in order, page after page, from an async generator that needs no finalising.
-
-    Each row is one step of an ``async for``. An async generator's step costs the least an
-    ``async for`` can take (no coroutine is made per row; ``benchmarks/README.md``), but an
-    event loop's hooks would have it closed later by the loop when it is dropped unfinished
-    (after ``break``), and trio warns about every such generator. This one takes its first
-    step here, with no hooks set, so once dropped it is closed at once, in place, like any
-    other object: it holds nothing that needs an ``await`` to let go.
-    """
-    rows = _each_row(pages)
-    hooks = sys.get_asyncgen_hooks()
-    sys.set_asyncgen_hooks(firstiter=None, finalizer=None)
-    try:
-        # The first step only yields _STARTED: it ends at once, never suspended in the loop.
-        rows.asend(None).send(None)
-    except StopIteration:
-        pass
-    finally:
-        sys.set_asyncgen_hooks(firstiter=hooks.firstiter, finalizer=hooks.finalizer)
-    return rows
-
-
-_STARTED: Any = object()
-
-
-async def _each_row(pages: AsyncIterator[Page[RowT]]) -> AsyncGenerator[RowT, None]:
-    yield _STARTED  # taken by each_row(), never by the caller
-    try:
-        async for page in pages:
-            rows = page.rows
-            del page
-            for row in rows:
-                yield row
-            del rows  # let the page just read go before the next arrives: one page in memory
-    except PaginationError as exc:
-        # The pull ends here, also when a row could not be built: the rows after it are not
-        # handed out as if nothing were missing.
-        if exc.bad_row is None:
-            raise
-        # Every row before the bad one has been handed out by this generator.
-        bad, cause = exc.bad_row, exc.__cause__
-        raise PaginationError(str(cause), resume_row=bad, bad_row=bad) from cause

@@ -3,42 +3,59 @@
 A report page is a ``header`` (column names) and rows (lists of values). Building a typed
 row per row through cattrs would dominate a bulk pull, so for each (row class, header) pair
 a small row iterator is generated once and reused for every page. Both kinds of row are
-made when they are reached, not a page at a time.
+made when they are reached, not a page at a time, and :func:`each_row` hands them out one
+``async for`` step each.
 """
 
 from __future__ import annotations
 
 import operator
+import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from datetime import datetime
 from functools import lru_cache
-from itertools import repeat
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import attrs
 
 from ._convert import EXTRA_FIELD, unwrap_optional, value_converter
 from ._slots import (
+    blank_source,
     can_fill_slots,
     default_source,
     needs_converting,
     slot_twin,
     utc_text_source,
 )
+from .errors import PaginationError
 
 RowT = TypeVar("RowT")
+RowT_co = TypeVar("RowT_co", covariant=True)
 
 
 class Row(Mapping[str, Any]):
-    """One report row as a read-only mapping from column name to value."""
+    """One report row as a read-only mapping from column name to value.
 
+    Rows are made by the SDK (report iteration, :class:`RowList`), not by hand.
+    """
+
+    # No __init__: calling a class that has none stays in C, and one row is made per row of
+    # a report (half the cost of making it; benchmarks/README.md). Rows are filled where
+    # they are made, by make_row() or inline in the loops below.
     __slots__ = ("_index", "_values")
 
-    def __init__(self, values: Sequence[Any], index: Mapping[str, int]) -> None:
-        self._values = values
-        self._index = index
+    _values: Sequence[Any]
+    _index: Mapping[str, int]
 
     def __getitem__(self, column: str) -> Any:
         return self._values[self._index[column]]
@@ -58,6 +75,14 @@ class Row(Mapping[str, Any]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def make_row(values: Sequence[Any], index: Mapping[str, int]) -> Row:
+    """The row of ``values`` laid out as ``index`` (column name to position)."""
+    row = Row()
+    row._values = values
+    row._index = index
+    return row
 
 
 _NO_EXTRA: Mapping[str, Any] = types.MappingProxyType({})
@@ -131,8 +156,8 @@ def _fast_lines(
         seen.add(field.name)
         tp = unwrap_optional(hints[field.name])
         if tp is datetime:
-            # Only the 19-character form, as parse_datetime: "2024-01-02" + "+00:00" would read
-            # as a naive midnight. Anything else (None included) takes the careful path.
+            # Only the 19-character form, read as parse_datetime reads it. Anything else (a
+            # bare date, which parse_datetime pads first; None) takes the careful path.
             parse = utc_text_source(namespace, "v")
             value = f"{parse} if len(v := r[{index}]) == 19 else wrong()"
         elif tp in (str, int, float):
@@ -174,14 +199,15 @@ def typed_row_iterator(cls: type[Any], header: tuple[str, ...]) -> RowIterate:
         namespace: dict[str, Any] = {"careful": careful}
     else:
         twin = slot_twin(cls)
-        namespace = {"cls": cls, "twin": twin, "new": object.__new__, "careful": careful}
+        namespace = {"cls": cls, "careful": careful}
+        blank = blank_source(namespace, cls, twin)
         lines = _fast_lines(cls, header, namespace, stores=twin is not None)
         if twin is not None:
             lines.append("o.__class__ = cls")  # filled: now it is the row it was built as
         fast = "\n".join(f"                {line}" for line in lines)
         body = (
             "try:\n"
-            f"                o = new({'twin' if twin is not None else 'cls'})\n"
+            f"                o = {blank}\n"
             f"{fast}\n"
             "            except (TypeError, ValueError):\n"
             "                o = careful(r)"
@@ -266,10 +292,15 @@ class RowList(_LazyRows[Row]):
     def __getitem__(self, item: int | slice) -> Row | RowList:
         if isinstance(item, slice):
             return RowList(self._values[item], self._index)
-        return Row(self._values[item], self._index)
+        return make_row(self._values[item], self._index)
 
     def __iter__(self) -> Iterator[Row]:
-        return map(Row, self._values, repeat(self._index))
+        index = self._index
+        for values in self._values:
+            row = Row()  # as make_row(), without a call per row
+            row._values = values
+            row._index = index
+            yield row
 
 
 def mapping_rows(header: Sequence[str], rows: list[Sequence[Any]]) -> RowList:
@@ -288,3 +319,67 @@ def build_rows(
     if row_type is None:
         return mapping_rows(header, rows)
     return TypedRowList(rows, typed_row_iterator(typing.cast(Any, row_type), tuple(header)), fail)
+
+
+class _Paged(Protocol[RowT_co]):
+    """What :func:`each_row` reads of a page."""
+
+    @property
+    def rows(self) -> Sequence[RowT_co]: ...
+
+
+def each_row(pages: AsyncIterator[_Paged[RowT]]) -> AsyncGenerator[RowT, None]:
+    """Rows in order, page after page, from an async generator that needs no finalising.
+
+    Each row is one step of an ``async for``. An async generator's step costs the least an
+    ``async for`` can take (no coroutine is made per row; ``benchmarks/README.md``), but an
+    event loop's hooks would have it closed later by the loop when it is dropped unfinished
+    (after ``break``), and trio warns about every such generator. This one takes its first
+    step here, with no hooks set, so once dropped it is closed at once, in place, like any
+    other object: it holds nothing that needs an ``await`` to let go.
+    """
+    rows = _each_row(pages)
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(firstiter=None, finalizer=None)
+    try:
+        # The first step only yields _STARTED: it ends at once, never suspended in the loop.
+        rows.asend(None).send(None)
+    except StopIteration:
+        pass
+    finally:
+        sys.set_asyncgen_hooks(firstiter=hooks.firstiter, finalizer=hooks.finalizer)
+    return rows
+
+
+_STARTED: Any = object()
+
+
+async def _each_row(pages: AsyncIterator[_Paged[RowT]]) -> AsyncGenerator[RowT, None]:
+    yield _STARTED  # taken by each_row(), never by the caller
+    try:
+        async for page in pages:
+            rows = page.rows
+            del page
+            if rows.__class__ is RowList:
+                # Mapping rows are made here, as make_row() makes them: in this frame, a
+                # row costs no call and no generator step of its own.
+                mapped: Any = rows
+                index = mapped._index
+                for values in mapped._values:
+                    row: Any = Row()
+                    row._values = values
+                    row._index = index
+                    yield row
+                del mapped
+            else:
+                for item in rows:
+                    yield item
+            del rows  # let the page just read go before the next arrives: one page in memory
+    except PaginationError as exc:
+        # The pull ends here, also when a row could not be built: the rows after it are not
+        # handed out as if nothing were missing.
+        if exc.bad_row is None:
+            raise
+        # Every row before the bad one has been handed out by this generator.
+        bad, cause = exc.bad_row, exc.__cause__
+        raise PaginationError(str(cause), resume_row=bad, bad_row=bad) from cause

@@ -64,12 +64,28 @@ def needs_converting() -> Any:
     raise TypeError("value needs converting")
 
 
+UTC_SUFFIX = "Z"
+"""Appended to a 19-character date and time to read it as UTC with ``fromisoformat``. It
+gives what ``"+00:00"`` gives, the same ``UTC`` object included, for less parsing."""
+
+
 def utc_text_source(namespace: dict[str, Any], var: str) -> str:
     """Source reading ``var``, a 19-character ``YYYY-MM-DD HH:MM:SS`` text the caller has
     checked, as :func:`~._convert.parse_datetime` reads it: in UTC (``fromiso`` is bound in
     ``namespace``)."""
     namespace["fromiso"] = datetime.fromisoformat
-    return f'fromiso({var} + "+00:00")'
+    return f"fromiso({var} + {UTC_SUFFIX!r})"
+
+
+def blank_source(namespace: dict[str, Any], cls: type[Any], twin: type[Any] | None) -> str:
+    """Source making the empty object a compiled builder fills: ``twin()``, or ``cls``
+    without its ``__init__`` when it has no twin. A twin has no ``__init__`` at all, so
+    calling it stays in C, cheaper than ``object.__new__``."""
+    if twin is not None:
+        namespace["twin"] = twin
+        return "twin()"
+    namespace.update(cls=cls, new=object.__new__)
+    return "new(cls)"
 
 
 def default_source(field: attrs.Attribute[Any], namespace: dict[str, Any], name: str) -> str:

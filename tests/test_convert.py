@@ -42,6 +42,36 @@ def test_parse_datetime_refuses_what_is_not_a_date(text: str) -> None:
         parse_datetime(text)
 
 
+def _read(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@given(
+    st.datetimes().map(lambda d: d.strftime("%Y-%m-%d %H:%M:%S")),
+    st.lists(st.tuples(st.integers(0, 18), st.sampled_from("0123456789-: TZW.+,")), max_size=4),
+)
+def test_the_utc_suffix_reads_a_date_as_an_explicit_zero_offset_does(
+    text: str, changes: list[tuple[int, str]]
+) -> None:
+    """``UTC_SUFFIX`` ("Z", the shorter parse) and "+00:00" agree on every 19-character
+    text, changed or not: the same aware value, or no value."""
+    from luxsci_async._slots import UTC_SUFFIX
+
+    cells = list(text.rjust(19, "0")[-19:])
+    for at, char in changes:
+        cells[at] = char
+    text = "".join(cells)
+    got, expected = _read(text + UTC_SUFFIX), _read(text + "+00:00")
+    assert got == expected
+    if got is not None:
+        assert got.tzinfo is UTC
+    if not changes:
+        assert got is not None  # an unchanged date always reads
+
+
 @pytest.mark.parametrize("stamp", [6.8e16, -(10**20), 10**30, float("inf")])
 def test_a_timestamp_out_of_range_is_a_value_error(stamp: float) -> None:
     """Not the platform's OverflowError or OSError, which would escape as untyped."""
@@ -224,6 +254,29 @@ def test_models_built_through_a_twin_are_genuine_frozen_models() -> None:
         profile.user = "x"  # type: ignore[misc]
     assert copy.copy(profile) == profile == pickle.loads(pickle.dumps(profile))
     assert attrs.evolve(profile, city="Paris").city == "Paris"
+
+
+def test_a_model_whose_layout_has_no_twin_is_built_through_its_setters() -> None:
+    import attrs
+
+    from luxsci_async._convert import _compiled_structure
+    from luxsci_async._slots import slot_twin
+
+    @attrs.frozen(kw_only=True)  # with a __weakref__ slot: no twin can match its layout
+    class Plain:
+        name: str | None = None
+        size: int = 0
+
+    def fallback(value: Any, _: Any) -> Any:
+        raise AssertionError(f"took the slower path for {value!r}")
+
+    assert slot_twin(Plain) is None
+    build = _compiled_structure(Plain, {"name": str | None, "size": int}, fallback)
+    assert build is not None
+    built = build({"name": "a", "size": 2}, Plain)
+    assert type(built) is Plain
+    assert built == Plain(name="a", size=2)
+    assert build({}, Plain) == Plain()
 
 
 @pytest.mark.parametrize("value", [math.inf, -math.inf, 1e400])

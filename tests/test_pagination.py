@@ -213,6 +213,64 @@ async def test_a_page_read_to_its_end_is_let_go_before_the_next_is_fetched(
     assert alive == [0, 0, 0, 0]  # at each of the four fetches, no earlier page still held
 
 
+def _python_calls_in(module: Any) -> tuple[list[str], Any]:
+    """The names of the Python frames of ``module`` entered (or resumed) while profiling."""
+    names: list[str] = []
+    path = module.__file__
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code.co_filename == path:
+            names.append(frame.f_code.co_qualname)
+
+    return names, profile
+
+
+async def test_a_mapping_row_is_made_without_a_python_call() -> None:
+    """Per row, only the row generator's own frame runs: making a Row calls no Python code
+    (a class ``__init__`` per row cost as much as the rest of the row)."""
+    from luxsci_async import _rows
+
+    class Page:
+        def __init__(self, rows: RowList) -> None:
+            self.rows = rows
+
+    ready = [
+        Page(_rows.mapping_rows(["n", "sq"], [[i, i * i] for i in range(start, start + 500)]))
+        for start in (0, 500)
+    ]
+
+    async def pages() -> Any:
+        for page in ready:
+            yield page
+
+    names, profile = _python_calls_in(_rows)
+    got = []
+    rows = _rows.each_row(pages())
+    sys.setprofile(profile)
+    try:
+        async for row in rows:
+            got.append(row)
+    finally:
+        sys.setprofile(None)
+    assert [(r["n"], r["sq"]) for r in got] == [(i, i * i) for i in range(1000)]
+    assert all(type(r) is Row for r in got)
+    assert {*names} == {"_each_row"}  # resumed once per row, and nothing else ran
+    assert names.count("_each_row") == 1000 + 1  # a step per row, and the last, which ends
+
+    names.clear()
+    page = _rows.mapping_rows(["n"], [[i] for i in range(300)])
+    again = []
+    sys.setprofile(profile)
+    try:
+        for row in page:
+            again.append(row)
+    finally:
+        sys.setprofile(None)
+    assert [r["n"] for r in again] == list(range(300))
+    assert names == ["RowList.__iter__"] * 301
+    assert page[7] == {"n": 7} == again[7]
+
+
 async def test_cancellation_mid_pull_leaves_nothing_running(api: FakeAPI) -> None:
     server = ReportServer(10_000, delay=0.01)
     install(api, server)
