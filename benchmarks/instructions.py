@@ -1,6 +1,6 @@
 """Instructions per signed GET and per report row, counted by valgrind.
 
-``python -m benchmarks.instructions [--rows]``.
+``python -m benchmarks.instructions [--rows] [--collector-off]``.
 
 On this shared machine one client's wall and CPU time move by up to 1.7 times between
 repetitions, so two clients' ratio near a goal lands on either side of it from run to run.
@@ -44,10 +44,20 @@ REPORT_ROWS = 20_000
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def instructions(client: str, calls: int, conn: dict[str, object], *, rows: bool = False) -> int:
+def instructions(
+    client: str,
+    calls: int,
+    conn: dict[str, object],
+    *,
+    rows: bool = False,
+    collector: bool = True,
+) -> int:
     """Instructions one worker process executes, from start to exit, making ``calls`` GETs
-    (or, with ``rows``, pulling the report's last ``calls`` rows)."""
+    (or, with ``rows``, pulling the report's last ``calls`` rows); without ``collector``,
+    with the cyclic garbage collector disabled before the work starts."""
     spec: dict[str, object] = {"client": client, "concurrency": 8, "conn": conn}
+    if not collector:
+        spec["collector"] = "off"
     if rows:
         spec.update(kind="pull", page_size=1_000, start_row=REPORT_ROWS - calls)
     else:
@@ -62,11 +72,17 @@ def instructions(client: str, calls: int, conn: dict[str, object], *, rows: bool
 
 
 def per_call(
-    client: str, n1: int, n2: int, conn: dict[str, object], *, rows: bool = False
+    client: str,
+    n1: int,
+    n2: int,
+    conn: dict[str, object],
+    *,
+    rows: bool = False,
+    collector: bool = True,
 ) -> float:
     """Instructions of one call (or row): two runs' difference over their difference."""
-    more = instructions(client, n2, conn, rows=rows)
-    return (more - instructions(client, n1, conn, rows=rows)) / (n2 - n1)
+    more = instructions(client, n2, conn, rows=rows, collector=collector)
+    return (more - instructions(client, n1, conn, rows=rows, collector=collector)) / (n2 - n1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rows", action="store_true", help="the cost of a report row")
     parser.add_argument("--clients", nargs="+", choices=sorted({*CLIENTS, *ROW_CLIENTS}))
     parser.add_argument("--calls", nargs=2, type=int, metavar=("N1", "N2"))
+    parser.add_argument(
+        "--collector-off",
+        action="store_true",
+        help="disable the cyclic garbage collector in every client (see benchmarks/README.md)",
+    )
     args = parser.parse_args(argv)
     clients = args.clients or list(ROW_CLIENTS if args.rows else CLIENTS)
     n1, n2 = args.calls or ((2_000, 10_000) if args.rows else (160, 960))
@@ -86,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts: dict[str, float] = {}
     try:
         for client in clients:
-            counts[client] = per_call(client, n1, n2, server.conn(), rows=args.rows)
+            counts[client] = per_call(
+                client, n1, n2, server.conn(), rows=args.rows, collector=not args.collector_off
+            )
             print(f"{client:16s} {counts[client]:>10,.0f} instructions per {unit}", flush=True)
     finally:
         server.stop()
