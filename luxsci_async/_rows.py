@@ -49,9 +49,9 @@ class Row(Mapping[str, Any]):
     Rows are made by the SDK (report iteration, :class:`RowList`), not by hand.
     """
 
-    # No __init__: calling a class that has none stays in C, and one row is made per row of
-    # a report (half the cost of making it; benchmarks/README.md). Rows are filled where
-    # they are made, by make_row() or inline in the loops below.
+    # No __init__: calling a class that has none stays in C, and one Row is made per row of
+    # a report (a Python __init__ was ~40% of a Row's cost; benchmarks/README.md). Rows are
+    # filled where they are made, by make_row() or inline in the two loops below.
     __slots__ = ("_index", "_values")
 
     _values: Sequence[Any]
