@@ -123,8 +123,13 @@ def test_instruction_counts_are_per_call_differences(
     fixed = {"aiohttp": 1_000_000, "sdk_aiohttp": 3_000_000}
     per_call = {"aiohttp": 400, "sdk_aiohttp": 500}
 
-    def counted(client: str, calls: int, conn: object, *, rows: bool = False) -> int:
+    collectors: set[bool] = set()
+
+    def counted(
+        client: str, calls: int, conn: object, *, rows: bool = False, collector: bool = True
+    ) -> int:
         assert not rows
+        collectors.add(collector)
         return fixed[client] + per_call[client] * calls
 
     monkeypatch.setattr(instructions, "instructions", counted)
@@ -134,3 +139,30 @@ def test_instruction_counts_are_per_call_differences(
     assert "400 instructions per GET" in out
     assert "500 instructions per GET" in out
     assert "sdk_aiohttp / raw aiohttp: 0.80" in out
+    assert collectors == {True}
+    argv = ["--clients", "aiohttp", "--calls", "10", "30", "--collector-off"]
+    assert instructions.main(argv) == 0
+    assert "400 instructions per GET" in capsys.readouterr().out
+    assert collectors == {True, False}
+
+
+def test_a_worker_runs_without_the_collector_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from benchmarks import worker
+
+    seen: list[bool] = []
+
+    def run_spec(spec: dict[str, object]) -> dict[str, object]:
+        seen.append(gc.isenabled())
+        return {}
+
+    monkeypatch.setattr(worker, "run_spec", run_spec)
+    monkeypatch.setattr(worker, "peak_rss_kb", lambda: 0)
+    try:
+        for spec in ('{"kind": "get"}', '{"kind": "get", "collector": "off"}'):
+            monkeypatch.setattr(sys, "argv", ["worker", spec])
+            assert worker.main() == 0
+    finally:
+        gc.enable()
+    assert seen == [True, False]
