@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import sys
+import sysconfig
 import types
 import typing
 from collections.abc import (
@@ -24,6 +25,7 @@ from collections.abc import (
 )
 from datetime import datetime
 from functools import lru_cache
+from sys import getrefcount
 from typing import Any, NoReturn, Protocol, TypeVar
 
 import attrs
@@ -46,12 +48,16 @@ RowT_co = TypeVar("RowT_co", covariant=True)
 class Row(Mapping[str, Any]):
     """One report row as a read-only mapping from column name to value.
 
-    Rows are made by the SDK (report iteration, :class:`RowList`), not by hand.
+    Rows are made by the SDK (report iteration, :class:`RowList`), not by hand. A row that
+    nothing holds any more may be filled again with a later row; one that is held (kept in
+    a list, say) never changes.
     """
 
     # No __init__: calling a class that has none stays in C, and one Row is made per row of
     # a report (a Python __init__ was ~40% of a Row's cost; benchmarks/README.md). Rows are
-    # filled where they are made, by make_row() or inline in the two loops below.
+    # filled where they are made, by make_row() or inline in the two loops below, which
+    # also fill again a row nobody holds any more (_references). No __weakref__ slot: a
+    # weak reference is the one hold on a row that its reference count would not show.
     __slots__ = ("_index", "_values")
 
     _values: Sequence[Any]
@@ -296,10 +302,15 @@ class RowList(_LazyRows[Row]):
 
     def __iter__(self) -> Iterator[Row]:
         index = self._index
+        spare: Any = None  # as in _each_row: the row before the last, reused once let go
+        row: Any = None
         for values in self._values:
-            row = Row()  # as make_row(), without a call per row
+            if _references(spare) == 2:
+                spare, row = row, spare
+            else:
+                spare, row = row, Row()  # as make_row(), without a call per row
+                row._index = index
             row._values = values
-            row._index = index
             yield row
 
 
@@ -365,12 +376,21 @@ async def _each_row(pages: AsyncIterator[_Paged[RowT]]) -> AsyncGenerator[RowT, 
                 # row costs no call and no generator step of its own.
                 mapped: Any = rows
                 index = mapped._index
+                # A row the caller has let go is filled again rather than freed and made
+                # anew (see _references). The caller's loop variable still holds the last
+                # row when the next is asked for, so two rows take turns: the one handed
+                # out before the last (spare) is free if only spare holds it.
+                spare: Any = None
+                row: Any = None
                 for values in mapped._values:
-                    row: Any = Row()
+                    if _references(spare) == 2:  # spare's, and this call's argument
+                        spare, row = row, spare
+                    else:
+                        spare, row = row, Row()
+                        row._index = index
                     row._values = values
-                    row._index = index
                     yield row
-                del mapped
+                del mapped, spare, row
             else:
                 for item in rows:
                     yield item
@@ -383,3 +403,67 @@ async def _each_row(pages: AsyncIterator[_Paged[RowT]]) -> AsyncGenerator[RowT, 
         # Every row before the bad one has been handed out by this generator.
         bad, cause = exc.bad_row, exc.__cause__
         raise PaginationError(str(cause), resume_row=bad, bad_row=bad) from cause
+
+
+def _never_alone(row: object) -> int:
+    """Stands in for :func:`sys.getrefcount` where rows must never be reused."""
+    return 0
+
+
+_references: Callable[[object], int] = getrefcount
+"""How the row loops tell that a row they handed out is held by nobody else.
+
+Making a :class:`Row` and freeing it costs nearly as much as the ``async for`` step that
+hands it out (``benchmarks/README.md``), and most callers let each row go before asking for
+the next. CPython's own ``zip`` and ``enumerate`` reuse their result tuple on the same test: an
+object whose reference count says that only the loop holds it cannot be seen by anyone
+else, so filling it again changes nothing anyone can observe (even its ``id()`` would
+likely have come back from the allocator). Where counts cannot be trusted for this (checked
+once, below), rows are never reused and each is made anew."""
+
+
+class _OnePage(AsyncIterator[Any]):
+    """An async iterator of one page, for :func:`_kept_rows_stay_whole`."""
+
+    def __init__(self, rows: RowList) -> None:
+        self._left = [rows]
+
+    async def __anext__(self) -> Any:
+        if not self._left:
+            raise StopAsyncIteration
+        return types.SimpleNamespace(rows=self._left.pop())
+
+
+def _kept_rows_stay_whole() -> bool:
+    """Whether both row loops hand out a fresh row for every row the caller still holds.
+
+    True wherever reference counts are exact (CPython with the GIL). A runtime whose counts
+    lag, or whose calls borrow their argument's reference, would show here a kept row handed
+    out again, and then :data:`_references` never lets a row be reused.
+    """
+    cells: list[Sequence[Any]] = [[n] for n in range(4)]
+    kept: list[Any] = list(mapping_rows(("n",), cells))
+    rows: AsyncGenerator[Any, None] = each_row(_OnePage(mapping_rows(("n",), cells)))
+    while True:  # stepped by hand: nothing here waits, so no event loop is needed
+        try:
+            rows.asend(None).send(None)
+        except StopIteration as step:
+            kept.append(step.value)
+        except StopAsyncIteration:
+            break
+    whole = [row["n"] for row in kept] == [*range(4), *range(4)]
+    return whole and len({*map(id, kept)}) == len(kept)
+
+
+def _choose_references() -> Callable[[object], int]:
+    """:func:`sys.getrefcount` where the row loops may reuse rows, else :func:`_never_alone`."""
+    if (
+        sys.implementation.name != "cpython"
+        or sysconfig.get_config_var("Py_GIL_DISABLED")  # counts split between threads
+        or not _kept_rows_stay_whole()
+    ):
+        return _never_alone
+    return getrefcount
+
+
+_references = _choose_references()

@@ -373,6 +373,115 @@ def test_a_date_only_cell_on_the_fast_path_is_aware_midnight() -> None:
     assert row.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
+def _pages_of(pages: list[RowList]) -> Any:
+    class Page:
+        def __init__(self, rows: RowList) -> None:
+            self.rows = rows
+
+    async def each() -> Any:
+        for rows in pages:
+            yield Page(rows)
+
+    return each()
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(keep=st.lists(st.booleans(), min_size=1, max_size=30), page_size=st.integers(1, 7))
+def test_a_row_the_caller_keeps_is_never_filled_again(
+    keep: list[bool], page_size: int, backend: str
+) -> None:
+    """Rows let go are filled again for later rows; whichever rows a caller keeps, each still
+    reads as its own row once the pull is over, over report iteration and ``page.rows``."""
+    from luxsci_async._rows import each_row, mapping_rows
+
+    cells: list[Any] = [[n, f"v{n}"] for n in range(len(keep))]
+    pages = [
+        mapping_rows(["n", "v"], cells[i : i + page_size]) for i in range(0, len(cells), page_size)
+    ]
+    expected = [{"n": n, "v": f"v{n}"} for n in range(len(keep))]
+
+    async def pull() -> tuple[list[Any], list[Any]]:
+        seen, kept = [], []
+        async for row in each_row(_pages_of(pages)):
+            seen.append(dict(row))
+            if keep[row["n"]]:
+                kept.append(row)
+        return seen, kept
+
+    seen, kept = anyio.run(pull, backend=backend)
+    assert seen == expected
+    assert [dict(row) for row in kept] == [expected[n] for n in range(len(keep)) if keep[n]]
+
+    seen, kept = [], []
+    for page in pages:
+        for row in page:
+            seen.append(dict(row))
+            if keep[row["n"]]:
+                kept.append(row)
+    assert seen == expected
+    assert [dict(row) for row in kept] == [expected[n] for n in range(len(keep)) if keep[n]]
+
+
+async def test_rows_let_go_are_filled_again_rather_than_made(monkeypatch: Any) -> None:
+    """A caller that lets each row go gets two rows taking turns per page; one that keeps
+    them gets a row each (a Row made and freed was a third of what a mapping row adds)."""
+    from luxsci_async import _rows
+
+    made = 0
+
+    class Counted(Row):
+        __slots__ = ()
+
+        def __new__(cls) -> Counted:
+            nonlocal made
+            made += 1
+            return super().__new__(cls)
+
+    monkeypatch.setattr(_rows, "Row", Counted)
+    pages = [_rows.mapping_rows(["n"], [[n] for n in range(s, s + 500)]) for s in (0, 500)]
+    total = 0
+    async for row in _rows.each_row(_pages_of(pages)):
+        total += row["n"]
+    assert (total, made) == (sum(range(1000)), 2 * 2)
+
+    made = 0
+    kept = [row async for row in _rows.each_row(_pages_of(pages))]
+    assert ([row["n"] for row in kept], made) == (list(range(1000)), 1000)
+
+    made = 0
+    assert sum(row["n"] for row in pages[1]) == sum(range(500, 1000))
+    assert made == 2
+    made = 0
+    assert [row["n"] for row in list(pages[0])] == list(range(500))
+    assert made == 500
+
+    monkeypatch.setattr(_rows, "_references", _rows._never_alone)
+    made = 0
+    assert sum(row["n"] for row in pages[0]) == sum(range(500))
+    assert made == 500
+
+
+def test_rows_are_reused_only_where_reference_counts_show_who_holds_them(
+    monkeypatch: Any,
+) -> None:
+    """The loops reuse rows only after showing, on themselves, that a kept row is never
+    handed out again; counts one short (a borrowed reference) or another runtime turn it off."""
+    from luxsci_async import _rows
+
+    assert _rows._references is sys.getrefcount
+    assert _rows._kept_rows_stay_whole()
+    assert _rows._choose_references() is sys.getrefcount
+
+    monkeypatch.setattr(_rows, "_references", lambda row: sys.getrefcount(row) - 2)
+    assert not _rows._kept_rows_stay_whole()
+    assert _rows._choose_references() is _rows._never_alone
+
+    monkeypatch.setattr(_rows, "_references", sys.getrefcount)
+    monkeypatch.setattr(sys, "implementation", type("Other", (), {"name": "pypy"})())
+    assert _rows._choose_references() is _rows._never_alone
+
+
 @settings(max_examples=400, derandomize=True)
 @given(
     st.one_of(
