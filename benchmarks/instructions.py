@@ -4,8 +4,10 @@
 
 On this shared machine one client's wall and CPU time move by up to 1.7 times between
 repetitions, so two clients' ratio near a goal lands on either side of it from run to run.
-The number of instructions the same work executes hardly moves (well under 1% between
-runs). Each client makes ``n1`` and then ``n2`` signed profile GETs (concurrency 8, through
+The number of instructions the same work executes hardly moves: every counted process
+has the same hash seed (``HASH_SEED``, or ``PYTHONHASHSEED`` if set), so dict and set
+layouts repeat too (with seeds drawn per process, a row's count moved by up to 4%). Each
+client makes ``n1`` and then ``n2`` signed profile GETs (concurrency 8, through
 ``benchmarks.worker``, against the lean server) in a fresh process under callgrind; the
 difference of the two totals over ``n2 - n1`` is one call's cost, start-up, imports and
 login excluded. With ``--rows`` each client pulls the last ``n1`` and then the last ``n2``
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -42,6 +45,8 @@ BASELINE = {
 REPORT_ROWS = 20_000
 """Rows of the lean server's report with ``--rows`` (pulls take its last rows)."""
 _COLLECTED = re.compile(r"Collected : (\d+)")
+HASH_SEED = "0"
+"""``PYTHONHASHSEED`` of the counted processes, unless the environment sets one."""
 
 
 def instructions(
@@ -64,7 +69,10 @@ def instructions(
         spec.update(kind="get", n=calls)
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     command += [sys.executable, "-m", "benchmarks.worker", json.dumps(spec)]
-    out = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    # One hash seed for every process: with per-process seeds, dict and set layouts differ
+    # and a count moves by a few hundred instructions per row from run to run.
+    env = {**os.environ, "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", HASH_SEED)}
+    out = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env)
     found = _COLLECTED.search(out.stderr)
     if out.returncode != 0 or found is None:
         raise RuntimeError(f"callgrind failed for {client}:\n{out.stderr[-2000:]}")

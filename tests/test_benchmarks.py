@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,6 +145,26 @@ def test_instruction_counts_are_per_call_differences(
     assert instructions.main(argv) == 0
     assert "400 instructions per GET" in capsys.readouterr().out
     assert collectors == {True, False}
+
+
+def test_counted_processes_share_one_hash_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every process callgrind counts runs with the same ``PYTHONHASHSEED`` (per-process
+    seeds moved a row's count by up to 4%), or with the one the caller set."""
+    from benchmarks import instructions
+
+    seeds: list[str] = []
+
+    def run(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        assert command[:2] == ["valgrind", "--tool=callgrind"]
+        seeds.append(options["env"]["PYTHONHASHSEED"])
+        return subprocess.CompletedProcess(command, 0, "", "==1== Collected : 1234\n")
+
+    monkeypatch.setattr(subprocess, "run", run)
+    monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    assert instructions.instructions("httpx2", 10, {}, rows=True) == 1234
+    monkeypatch.setenv("PYTHONHASHSEED", "7")
+    assert instructions.instructions("httpx2", 10, {}) == 1234
+    assert seeds == [instructions.HASH_SEED, "7"]
 
 
 def test_a_worker_runs_without_the_collector_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
