@@ -198,7 +198,8 @@ class Pipeline:
 
         ``build`` gives the request of each attempt (the login's changes: its date is now);
         ``credential`` the code it is signed with, or ``None`` for the login. A 401 to a
-        signed request drops that code and replays once with a fresh one (not when
+        signed request drops that code and replays once with a fresh one; a 401 straight
+        after that is raised, one after a retry's wait earns another fresh code (none when
         ``closing``: the revocation of the session's last code). A 429 is waited out
         (within ``max_retry_after`` and the call's ``max_wait``) without spending a retry.
         ``watch`` (hooks, tracing) sees each attempt.
@@ -279,6 +280,7 @@ class Pipeline:
                 if delay is None:
                     raise public from None
                 retries += 1
+                replayed = False  # see the 5xx branch below
                 await self._retrying(watch, "fault", delay, method, path)
                 continue
             self._log(method, path, raw.status, retries + throttles, started)
@@ -296,6 +298,7 @@ class Pipeline:
                 if wait > policy.max_retry_after or not self.pacer.fits(wait, deadline):
                     raise  # longer than this call may wait: the caller decides
                 self.stats.retries += 1
+                replayed = False  # see the 5xx branch below
                 await self._retrying(watch, "rate_limited", wait, method, path, pause=False)
                 continue
             except AuthenticationError:
@@ -313,6 +316,10 @@ class Pipeline:
                 if delay is None:
                     raise
                 retries += 1
+                # A wait before a retry may outlast the code a 401 just renewed: a 401 after
+                # it earns one more login. Only a 401 straight after a login is final
+                # (bounded: waits count against max_wait, faults against the retries).
+                replayed = False
                 await self._retrying(watch, "fault", delay, method, path)
                 continue
             self._budget.refund()

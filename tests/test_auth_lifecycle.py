@@ -96,6 +96,34 @@ async def test_second_401_after_replay_is_raised(api: FakeAPI) -> None:
     assert api.auth_calls == 2  # the first code, and one re-authentication
 
 
+@pytest.mark.parametrize("interim", ["503", "429", "dropped"])
+async def test_a_code_that_lapses_again_in_a_retry_wait_is_renewed_again(
+    api: FakeAPI, fake_clock: FakeClock, interim: str
+) -> None:
+    """401, a fresh code, a fault or a 429 and its wait, a 401 again (the fresh code lapsed
+    in the wait): one more login and the call succeeds. Only a 401 straight after a login
+    is final."""
+    calls = 0
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            return ok(["x"])
+        api.valid.clear()  # the code lapses while the call waits to retry
+        if interim == "dropped":
+            raise httpx2.RemoteProtocolError("connection dropped", request=request)
+        return fail(int(interim), "busy")
+
+    api.on("GET", "/account/12345/users", handler)
+    async with make_session() as lux:
+        lux._pipeline.auth.adopt("1-2-" + "ab" * 32)  # a lapsed code: 401 at once
+        assert await lux.request("GET", "/account/{account}/users") == ["x"]
+        assert api.auth_calls == 2
+        assert lux.stats.reauthentications == 2
+        assert lux.stats.retries >= 1
+
+
 async def test_concurrent_401s_cause_one_reauth(api: FakeAPI) -> None:
     api.on("GET", "/account/12345/users", lambda r: ok([]))
     async with make_session() as lux:
