@@ -210,8 +210,12 @@ class Pipeline:
         deadline = _clock.monotonic() + (self.settings.max_wait if max_wait is None else max_wait)
         retries = 0  # after faults: bounded by max_retries and the retry budget
         throttles = 0  # 429s waited out: bounded by max_wait only
-        replayed = False
+        reauthenticated = False  # by the attempt just ended, after a 401
         while True:
+            # Only a 401 straight after a re-authentication is final: any other answer in
+            # between (a fault, a 429) came with a wait that may outlast the fresh code too
+            # (bounded: waits count against max_wait, faults against the retries).
+            replayed, reauthenticated = reauthenticated, False
             request = build()
             method = request.method
             path = API_PREFIX + request.path
@@ -280,7 +284,6 @@ class Pipeline:
                 if delay is None:
                     raise public from None
                 retries += 1
-                replayed = False  # see the 5xx branch below
                 await self._retrying(watch, "fault", delay, method, path)
                 continue
             self._log(method, path, raw.status, retries + throttles, started)
@@ -298,14 +301,13 @@ class Pipeline:
                 if wait > policy.max_retry_after or not self.pacer.fits(wait, deadline):
                     raise  # longer than this call may wait: the caller decides
                 self.stats.retries += 1
-                replayed = False  # see the 5xx branch below
                 await self._retrying(watch, "rate_limited", wait, method, path, pause=False)
                 continue
             except AuthenticationError:
                 if code is None or closing or replayed:
                     raise
                 # The code expired or was revoked: re-authenticate once and replay once.
-                replayed = True
+                reauthenticated = True
                 self.stats.reauthentications += 1
                 await self.auth.invalidate(code)
                 await self._retrying(watch, "reauthenticate", 0.0, method, path, pause=False)
@@ -316,10 +318,6 @@ class Pipeline:
                 if delay is None:
                     raise
                 retries += 1
-                # A wait before a retry may outlast the code a 401 just renewed: a 401 after
-                # it earns one more login. Only a 401 straight after a login is final
-                # (bounded: waits count against max_wait, faults against the retries).
-                replayed = False
                 await self._retrying(watch, "fault", delay, method, path)
                 continue
             self._budget.refund()
