@@ -225,27 +225,30 @@ def _python_calls_in(module: Any) -> tuple[list[str], Any]:
     return names, profile
 
 
+def _pages_of(pages: list[RowList]) -> Any:
+    class Page:
+        def __init__(self, rows: RowList) -> None:
+            self.rows = rows
+
+    async def each() -> Any:
+        for rows in pages:
+            yield Page(rows)
+
+    return each()
+
+
 async def test_a_mapping_row_is_made_without_a_python_call() -> None:
     """Per row, only the row generator's own frame runs: making a Row calls no Python code
     (a Python ``__init__`` per row was ~40% of what a row cost)."""
     from luxsci_async import _rows
 
-    class Page:
-        def __init__(self, rows: RowList) -> None:
-            self.rows = rows
-
     ready = [
-        Page(_rows.mapping_rows(["n", "sq"], [[i, i * i] for i in range(start, start + 500)]))
+        _rows.mapping_rows(["n", "sq"], [[i, i * i] for i in range(start, start + 500)])
         for start in (0, 500)
     ]
-
-    async def pages() -> Any:
-        for page in ready:
-            yield page
-
     names, profile = _python_calls_in(_rows)
     got = []
-    rows = _rows.each_row(pages())
+    rows = _rows.each_row(_pages_of(ready))
     sys.setprofile(profile)
     try:
         async for row in rows:
@@ -371,18 +374,6 @@ def test_a_date_only_cell_on_the_fast_path_is_aware_midnight() -> None:
     assert row.date == datetime(2024, 1, 2, tzinfo=UTC)
     assert row.date.tzinfo is not None
     assert row.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-
-def _pages_of(pages: list[RowList]) -> Any:
-    class Page:
-        def __init__(self, rows: RowList) -> None:
-            self.rows = rows
-
-    async def each() -> Any:
-        for rows in pages:
-            yield Page(rows)
-
-    return each()
 
 
 @pytest.mark.parametrize("backend", ["asyncio", "trio"])
