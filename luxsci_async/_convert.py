@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import math
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -203,11 +204,13 @@ def _compiled_structure(
     """A function generated for ``cls`` that builds it from a plain JSON object in one step.
 
     Each key is read once and each value checked inline (its exact type, or the model's
-    converter), and the instance's slots are filled directly. Anything it does not take as
-    is (a missing required key, a null where none is allowed, a value its converter
-    refuses, a mapping that is not a dict) is handed to ``fallback``, which gives the same
-    result or the error that names the field. ``None`` when ``cls`` cannot be built by
-    filling its slots (see :func:`can_fill_slots`).
+    converter), and the instance's slots are filled directly. An object holding every key
+    the model declares (the usual answer) has them all read by one ``itemgetter`` call;
+    one without some of them is read key by key. Anything it does not take as is (a
+    missing required key, a null where none is allowed, a value its converter refuses, a
+    mapping that is not a dict) is handed to ``fallback``, which gives the same result or
+    the error that names the field. ``None`` when ``cls`` cannot be built by filling its
+    slots (see :func:`can_fill_slots`).
     """
     if not can_fill_slots(cls):
         return None
@@ -223,66 +226,107 @@ def _compiled_structure(
         "M": _MISSING,
         "MISFITS": MISFITS,
     }
-    lines: list[str] = []
-    known = []
-    extra = "pass"
+    dense: list[str] = []  # fills the fields from v0, v1, ...: every key is present
+    sparse: list[str] = []  # reads each key itself, any of them may be absent
+    known: list[str] = []
+    extra: int | None = None  # the index of the extra field, if the model has one
     for i, field in enumerate(attrs.fields(cls)):
         setter = getattr(cls, field.name, None)
         if not isinstance(setter, types.MemberDescriptorType):
             return None
         namespace[f"s{i}"] = setter.__set__
         if field.name == EXTRA_FIELD:
-            kept = "{} if value.keys() <= known else {k: x for k, x in value.items() if k not in known}"  # noqa: E501
-            extra = assign(i, field.name, kept)
+            extra = i
             continue
         key = field.alias or field.name
+        var = f"v{len(known)}"
         known.append(key)
         hint = hints[field.name]
         nullable = type(None) in typing.get_args(hint)
         tp = unwrap_optional(hint)
-        missing = default_source(field, namespace, f"d{i}")
-        convert = value_converter(hint)
-        namespace[f"c{i}"] = convert
+        namespace[f"c{i}"] = convert = value_converter(hint)
         name = field.name
-        lines += [
-            f"v = get({key!r}, M)",
-            f"if v is M: {assign(i, name, missing)}",
-            f"elif v is None: {assign(i, name, 'None' if nullable else 'wrong()')}",
-        ]
+        # (test of the value, what the field gets) in order; no test: "else". {v}: the value.
+        cases: list[tuple[str, str]] = []
         if tp in (str, int, float, bool):
             namespace[f"t{i}"] = tp
-            lines.append(f"elif v.__class__ is t{i}: {assign(i, name, 'v')}")
+            cases.append((f"{{v}}.__class__ is t{i}", "{v}"))
         elif tp is datetime:
             # The common form, read as parse_datetime reads it; anything else goes through it.
-            fast = assign(i, name, utc_text_source(namespace, "v"))
-            lines.append(f"elif v.__class__ is str and len(v) == 19: {fast}")
+            parse = utc_text_source(namespace, "{v}")
+            cases.append(("{v}.__class__ is str and len({v}) == 19", parse))
+        cases.append(("{v} is None", "None" if nullable else "wrong()"))
         item = _tuple_item(tp)
         if item is not None:
             # A list of exactly the declared items, as _tuple_of would take it, in C.
             namespace[f"k{i}"] = frozenset({item})
-            fast = assign(i, name, "tuple(v)")
-            lines.append(f"elif v.__class__ is list and k{i}.issuperset(map(type, v)): {fast}")
+            cases.append(
+                (f"{{v}}.__class__ is list and k{i}.issuperset(map(type, {{v}}))", "tuple({v})")
+            )
         if tp is bool:
-            lines.append(f"elif v.__class__ is int: {assign(i, name, 'v != 0')}")  # parse_bool
-        lines.append(f"else: {assign(i, name, 'v' if convert is None else f'c{i}(v)')}")
+            cases.append(("{v}.__class__ is int", "{v} != 0"))  # parse_bool
+        cases.append(("", "{v}" if convert is None else f"c{i}({{v}})"))
+
+        def chain(
+            v: str, first: str, cases: list[tuple[str, str]] = cases, i: int = i, name: str = name
+        ) -> list[str]:
+            out = []
+            for n, (test, value) in enumerate(cases):
+                keyword = f"{first if n == 0 else 'elif'} {test}" if test else "else"
+                out.append(f"{keyword.format(v=v)}: {assign(i, name, value.format(v=v))}")
+            return out
+
+        dense += chain(var, "if")
+        missing = default_source(field, namespace, f"d{i}")
+        sparse += [f"v = get({key!r}, M)", f"if v is M: {assign(i, name, missing)}"]
+        sparse += chain("v", "elif")
     namespace["known"] = frozenset(known)
+    distinct = len(namespace["known"])
     blank = blank_source(namespace, cls, twin)
-    lines.append(extra)
-    if twin is not None:
-        lines.append("o.__class__ = cls")  # filled: now it is the model it was built as
-    body = "\n".join(f"        {line}" for line in lines)
+
+    def body(lines: list[str], *, every_key: bool) -> str:
+        if extra is not None:
+            # Holding every declared key, an object has others exactly when it has more.
+            plain = f"len(value) == {distinct}" if every_key else "known.issuperset(value)"
+            kept = "{k: x for k, x in value.items() if k not in known}"
+            lines = [*lines, assign(extra, EXTRA_FIELD, f"{{}} if {plain} else {kept}")]
+        if twin is not None:
+            lines = [*lines, "o.__class__ = cls"]  # filled: now it is the model it was built as
+        return "\n".join(f"        {line}" for line in lines or ["pass"])
+
+    # The key by key reading, and the one a model of one key gets alone.
     source = (
-        "def structure(value, _):\n"
+        "def sparse(value, _):\n"
         "    if value.__class__ is not dict:\n"
         "        return fallback(value, _)\n"
         "    get = value.get\n"
         "    try:\n"
         f"        o = {blank}\n"
-        f"{body}\n"
+        f"{body(sparse, every_key=False)}\n"
         "    except MISFITS:\n"
         "        return fallback(value, _)\n"
         "    return o\n"
+        "structure = sparse\n"
     )
+    if len(known) > 1:
+        # itemgetter raises KeyError for an absent key; with fewer keys than declared some
+        # are absent for sure, and the object is read key by key without that exception.
+        namespace["pick"] = operator.itemgetter(*known)
+        source += (
+            "def structure(value, _):\n"
+            f"    if value.__class__ is not dict or len(value) < {distinct}:\n"
+            "        return sparse(value, _)\n"
+            "    try:\n"
+            f"        {', '.join(f'v{n}' for n in range(len(known)))} = pick(value)\n"
+            "    except KeyError:\n"
+            "        return sparse(value, _)\n"
+            "    try:\n"
+            f"        o = {blank}\n"
+            f"{body(dense, every_key=True)}\n"
+            "    except MISFITS:\n"
+            "        return fallback(value, _)\n"
+            "    return o\n"
+        )
     exec(compile(source, f"<structure {cls.__name__}>", "exec"), namespace)
     compiled: Callable[[Any, Any], Any] = namespace["structure"]
     return compiled

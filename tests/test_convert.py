@@ -185,6 +185,27 @@ def test_the_three_ways_of_building_a_model_agree(operation: str, cls: Any, data
     assert built.extra == hook.careful(dict(data)).extra
 
 
+@pytest.mark.parametrize(("operation", "cls", "data"), MODEL_SAMPLES, ids=lambda v: str(v)[:30])
+def test_objects_with_every_key_or_some_missing_build_as_cattrs_builds_them(
+    operation: str, cls: Any, data: Any
+) -> None:
+    """An object holding every declared key is read in one call; one lacking a key, or
+    holding keys the model does not declare, gives what cattrs gives all the same."""
+    from luxsci_async._convert import converter, structure, unstructure
+
+    careful = converter.get_structure_hook(cls).careful
+    full = unstructure(careful(dict(data)))  # every declared key, and the sample's others
+    assert len(full) >= len(data) > 0
+    unknown = {**full, "not-declared": [1, "x"]}
+    built = structure(unknown, cls)
+    assert built == careful(dict(unknown))
+    assert built.extra["not-declared"] == [1, "x"]
+    assert structure(full, cls) == careful(dict(full))
+    for key in list(full)[:3]:
+        lacking = {k: v for k, v in unknown.items() if k != key}
+        assert structure(lacking, cls) == careful(dict(lacking)), key
+
+
 _ODD_VALUES = st.one_of(
     st.none(),
     st.booleans(),
