@@ -10,12 +10,15 @@ holds the signed cookie or the login body).
 from __future__ import annotations
 
 import binascii
+import functools
 import os
 import re
 import ssl
+import time
 from collections.abc import Collection, Mapping
 
 import aiohttp
+from aiohttp.client_proto import ResponseHandler
 from yarl import URL
 
 from ._codings import Undecodable
@@ -69,10 +72,10 @@ class AiohttpBackend:
         require_asyncio()
         if self._closed:
             raise ConnectError("the HTTP client is closed")
+        connector = aiohttp.TCPConnector(limit=self._limit, limit_per_host=0, ssl=self._tls or True)
+        move_read_timers(connector)
         session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(
-                limit=self._limit, limit_per_host=0, ssl=self._tls or True
-            ),
+            connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
             skip_auto_headers=("User-Agent",),  # the default backend sends none either
             # Bodies are decoded here, piece by piece under the size cap.
@@ -187,6 +190,60 @@ class AiohttpBackend:
         connector = self._session.connector
         acquired = getattr(connector, "_acquired", ())
         return len(acquired)
+
+
+_CLOCK_SLACK = time.get_clock_info("monotonic").resolution
+"""How early asyncio may run a timer (it runs those due within the clock's resolution)."""
+
+
+class _MovingReadTimer(ResponseHandler):
+    """aiohttp's connection protocol, its ``sock_read`` timer moved rather than replaced.
+
+    aiohttp cancels that timer and schedules a new one for each piece of data received: on
+    a small GET that is two timers (and their heap upkeep), a tenth of raw aiohttp's whole
+    exchange (``benchmarks/README.md``). Here data only moves the deadline; the one timer,
+    run before it, sleeps again until it. The timeout is the same: ``sock_read`` seconds
+    without data, measured from each piece received.
+    """
+
+    _read_deadline = 0.0
+
+    def _reschedule_timeout(self) -> None:
+        timeout = self._read_timeout
+        if not timeout:
+            self._drop_timeout()
+            return
+        self._read_deadline = self._loop.time() + timeout
+        if self._read_timeout_handle is None:
+            self._read_timeout_handle = self._loop.call_at(self._read_deadline, self._read_due)
+
+    def _read_due(self) -> None:
+        if self._loop.time() + _CLOCK_SLACK < self._read_deadline:  # data came meanwhile
+            self._read_timeout_handle = self._loop.call_at(self._read_deadline, self._read_due)
+        else:
+            self._on_read_timeout()
+
+
+_READ_TIMER_PARTS = ("_reschedule_timeout", "_drop_timeout", "_on_read_timeout", "start_timeout")
+_READ_TIMER_STATE = ("_read_timeout", "_read_timeout_handle", "_loop")
+
+
+def move_read_timers(connector: aiohttp.TCPConnector) -> bool:
+    """Give ``connector`` the :class:`_MovingReadTimer` protocol, where this aiohttp makes
+    its connections as the class expects (else it keeps aiohttp's own); whether it did."""
+    factory = getattr(connector, "_factory", None)
+    if not (
+        isinstance(factory, functools.partial)
+        and factory.func is ResponseHandler
+        and all(callable(getattr(ResponseHandler, name, None)) for name in _READ_TIMER_PARTS)
+    ):
+        return False
+    probe = factory()  # not connected: only its attributes are read
+    if not all(hasattr(probe, name) for name in _READ_TIMER_STATE):
+        return False
+    protocol: type[ResponseHandler] = _MovingReadTimer
+    connector._factory = functools.partial(protocol, *factory.args, **factory.keywords)
+    return True
 
 
 def _headers(items: Collection[tuple[str, str]]) -> dict[str, str]:

@@ -283,6 +283,46 @@ async def test_a_dribbled_body_is_cut_off_by_the_total_timeout(gate: Gate) -> No
     assert_unchained(info.value)
 
 
+async def test_data_coming_within_the_read_timeout_keeps_an_answer_going() -> None:
+    """The read timeout is the longest silence allowed: an answer whose pieces each come
+    within it is read whole, however long it takes in all."""
+
+    def trickle(request: RawRequest) -> Iterator[bytes]:
+        yield b"HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n"
+        for _ in range(16):
+            time.sleep(0.05)
+            yield b"x"
+
+    with serve(trickle) as server:
+        async with session_on(server) as lux:
+            started = time.monotonic()
+            raw = await send(lux._pipeline.http, timeouts=Timeout(read=0.3, total=10))
+            assert time.monotonic() - started > 0.6  # twice the read timeout, in pieces
+    assert raw.content == b"x" * 16
+
+
+async def test_an_answer_that_stops_is_cut_off_a_read_timeout_after_its_last_byte(
+    gate: Gate,
+) -> None:
+    def stop(request: RawRequest) -> Iterator[bytes]:
+        yield b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"
+        for _ in range(8):
+            time.sleep(0.05)
+            yield b"x"
+        gate.wait()
+
+    with gate.serve(stop) as server:
+        async with session_on(server) as lux:
+            started = time.monotonic()
+            with pytest.raises(SentTimeout) as info:
+                await send(lux._pipeline.http, timeouts=Timeout(read=0.3, total=10))
+            # 0.4 s of pieces, then 0.3 s of silence: timed from the last byte, not the first.
+            assert 0.6 < time.monotonic() - started < 2
+            assert lux._pipeline.http.checked_out_connections() == 0
+    assert "ReadTimeout" in info.value.message
+    assert_unchained(info.value)
+
+
 async def test_waiting_for_a_pooled_connection_times_out_unsent(gate: Gate) -> None:
     with gate.serve(gate.hang) as server:
         # max_concurrency=1 gives a pool of 3 connections: all three are held below.
