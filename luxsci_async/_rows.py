@@ -138,7 +138,9 @@ def _fast_lines(
     """Statements filling a new row ``o`` from cells ``r``.
 
     With ``stores``, ``o`` is a twin (:func:`~._slots.slot_twin`) filled by plain
-    attribute stores; otherwise a ``cls`` instance filled through the slots' setters.
+    attribute stores; otherwise a ``cls`` instance filled through the slots' setters. The
+    cells are unpacked into locals in one step (cheaper than one subscript each), so a row
+    of another length raises ``ValueError``, and the careful path takes it.
     """
 
     def assign(name: str, setter: str, value: str) -> str:
@@ -151,26 +153,26 @@ def _fast_lines(
     all_fields = attrs.fields(cls)
     by_column = {f.alias or f.name: f for f in all_fields if f.name != EXTRA_FIELD}
     namespace.update(NO_EXTRA=_NO_EXTRA, wrong=needs_converting)
-    lines = []
+    lines = [f"{''.join(f'x{index}, ' for index in range(len(header)))}= r"] if header else []
     seen = set()
     extra = []
     for index, column in enumerate(header):
         field = by_column.get(column)
         if field is None or field.name in seen:
-            extra.append(f"{column!r}: r[{index}]")
+            extra.append(f"{column!r}: x{index}")
             continue
         seen.add(field.name)
         tp = unwrap_optional(hints[field.name])
         if tp is datetime:
             # Only the 19-character form, read as parse_datetime reads it. Anything else (a
             # bare date, which parse_datetime pads first; None) takes the careful path.
-            parse = utc_text_source(namespace, "v")
-            value = f"{parse} if len(v := r[{index}]) == 19 else wrong()"
+            parse = utc_text_source(namespace, f"x{index}")
+            value = f"{parse} if len(x{index}) == 19 else wrong()"
         elif tp in (str, int, float):
             namespace[f"t{index}"] = tp
-            value = f"v if (v := r[{index}]).__class__ is t{index} else wrong()"
+            value = f"x{index} if x{index}.__class__ is t{index} else wrong()"
         else:
-            value = f"r[{index}]" if tp is Any else "wrong()"
+            value = f"x{index}" if tp is Any else "wrong()"
         lines.append(assign(field.name, f"s{index}", value))
     for field in all_fields:
         if field.name in seen or field.name == EXTRA_FIELD:

@@ -363,6 +363,10 @@ def test_fast_and_careful_row_builders_agree() -> None:
     assert fast[3].date == datetime(2024, 1, 3, 2, 5, 6, tzinfo=UTC)
     assert fast[0].extra == {"size_hint": 1, "date": "dup"}
     assert fast[0].status_detail is None  # a column the page lacks gets the default
+    # The page decoder refuses rows of another length; given one, the fast path's unpacking
+    # refuses it too, and the careful path decides (it reads the header's cells).
+    longer = [[*rows[0], "surplus"]]
+    assert list(typed_row_iterator(DeliveryRow, header)(longer, _no_failure)) == [fast[0]]
 
 
 def test_a_date_only_cell_on_the_fast_path_is_aware_midnight() -> None:
