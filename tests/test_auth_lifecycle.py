@@ -87,12 +87,22 @@ async def test_reactive_reauth_once_on_401_then_replay(api: FakeAPI) -> None:
 
 
 async def test_second_401_after_replay_is_raised(api: FakeAPI) -> None:
-    api.on("GET", "/account/12345/users", lambda r: fail(401, "denied for this code"))
+    calls = 0
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        # A third attempt would succeed: a call that kept replaying passes it and fails the
+        # test, rather than replaying forever.
+        nonlocal calls
+        calls += 1
+        return fail(401, "denied for this code") if calls <= 2 else ok(["x"])
+
+    api.on("GET", "/account/12345/users", handler)
     async with make_session() as lux:
         with pytest.raises(AuthenticationError) as info:
             await lux.request("GET", "/account/{account}/users")
     assert info.value.status == 401
     assert info.value.message == "denied for this code"
+    assert calls == 2  # the call and its one replay
     assert api.auth_calls == 2  # the first code, and one re-authentication
 
 
