@@ -213,9 +213,14 @@ class _MovingReadTimer(ResponseHandler):
         if not timeout:
             self._drop_timeout()
             return
-        self._read_deadline = self._loop.time() + timeout
-        if self._read_timeout_handle is None:
-            self._read_timeout_handle = self._loop.call_at(self._read_deadline, self._read_due)
+        deadline = self._read_deadline = self._loop.time() + timeout
+        handle = self._read_timeout_handle
+        # A timer set for later than the new deadline (a timeout shorter than the last
+        # one's) is replaced; one set for earlier wakes and sleeps again.
+        if handle is None or handle.when() > deadline:
+            if handle is not None:
+                handle.cancel()
+            self._read_timeout_handle = self._loop.call_at(deadline, self._read_due)
 
     def _read_due(self) -> None:
         if self._loop.time() + _CLOCK_SLACK < self._read_deadline:  # data came meanwhile

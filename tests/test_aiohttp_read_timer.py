@@ -82,3 +82,29 @@ def test_a_connector_made_otherwise_keeps_its_own_protocol() -> None:
             await connector.close()
 
     assert asyncio.run(left()) == (False, True)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+async def test_a_shorter_read_timeout_is_not_left_waiting_behind_a_longer_one() -> None:
+    """Data moves the deadline later; a timeout shorter than the last one's brings it nearer."""
+    from luxsci_async._aiohttp import _MovingReadTimer
+
+    loop = asyncio.get_running_loop()
+    protocol = _MovingReadTimer(loop=loop)
+    try:
+        protocol.read_timeout = 10
+        protocol.start_timeout()
+        first = protocol._read_timeout_handle
+        protocol.start_timeout()  # more data: the same timer, moved
+        assert protocol._read_timeout_handle is first
+        protocol.read_timeout = 0.05
+        protocol.start_timeout()
+        handle = protocol._read_timeout_handle
+        assert handle is not None
+        assert handle is not first
+        assert first is not None
+        assert first.cancelled()
+        assert handle.when() <= loop.time() + 0.05
+    finally:
+        protocol._drop_timeout()
