@@ -226,6 +226,7 @@ class _MovingReadTimer(ResponseHandler):
         if self._loop.time() + _CLOCK_SLACK < self._read_deadline:  # data came meanwhile
             self._read_timeout_handle = self._loop.call_at(self._read_deadline, self._read_due)
         else:
+            self._read_timeout_handle = None  # it ran: a later deadline needs a new one
             self._on_read_timeout()
 
 

@@ -108,3 +108,28 @@ async def test_a_shorter_read_timeout_is_not_left_waiting_behind_a_longer_one() 
         assert handle.when() <= loop.time() + 0.05
     finally:
         protocol._drop_timeout()
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+async def test_after_a_read_timeout_the_next_wait_gets_a_timer_of_its_own() -> None:
+    from luxsci_async._aiohttp import _MovingReadTimer
+
+    loop = asyncio.get_running_loop()
+    protocol = _MovingReadTimer(loop=loop)
+    timeouts: list[bool] = []
+    protocol._on_read_timeout = lambda: timeouts.append(True)  # type: ignore[method-assign]
+    try:
+        protocol.read_timeout = 10
+        protocol.start_timeout()
+        ran = protocol._read_timeout_handle
+        protocol._read_deadline = loop.time() - 1  # the deadline has passed: the timer runs
+        protocol._read_due()
+        assert timeouts == [True]
+        protocol.start_timeout()
+        assert protocol._read_timeout_handle is not None
+        assert protocol._read_timeout_handle is not ran
+    finally:
+        protocol._drop_timeout()
+        if ran is not None:
+            ran.cancel()
