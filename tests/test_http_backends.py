@@ -31,6 +31,7 @@ from luxsci_async import (
 from luxsci_async._wire import Multipart, RawResponse, SentError, SentTimeout
 
 from .backend_support import (
+    QUICK,
     Gate,
     assert_unchained,
     send,
@@ -38,7 +39,7 @@ from .backend_support import (
     until,
 )
 from .conftest import every_http_backend, make_session
-from .rawserver import LOGIN_OK, RawRequest, response, serve
+from .rawserver import LOGIN_OK, RawRequest, RawServer, response, serve
 
 pytestmark = [pytest.mark.anyio, every_http_backend]
 
@@ -255,15 +256,24 @@ async def test_an_answer_that_is_not_http_is_a_sent_error() -> None:
     assert_unchained(info.value)
 
 
+async def _timed_out(server: RawServer, timeouts: Timeout = QUICK) -> tuple[SentTimeout, float]:
+    """One send that must end in a :class:`SentTimeout`: the error, and the seconds it took.
+
+    The error is unchained, and the connection it used is no longer checked out."""
+    async with session_on(server) as lux:
+        started = time.monotonic()
+        with pytest.raises(SentTimeout) as info:
+            await send(lux._pipeline.http, timeouts=timeouts)
+        elapsed = time.monotonic() - started
+        assert lux._pipeline.http.checked_out_connections() == 0
+    assert_unchained(info.value)
+    return info.value, elapsed
+
+
 async def test_no_answer_within_the_read_timeout_is_a_sent_timeout(gate: Gate) -> None:
     with gate.serve(gate.hang) as server:
-        async with session_on(server) as lux:
-            started = time.monotonic()
-            with pytest.raises(SentTimeout) as info:
-                await send(lux._pipeline.http)
-            assert 0.25 < time.monotonic() - started < 2
-            assert lux._pipeline.http.checked_out_connections() == 0
-    assert_unchained(info.value)
+        _, elapsed = await _timed_out(server)
+    assert 0.25 < elapsed < 2
 
 
 async def test_a_dribbled_body_is_cut_off_by_the_total_timeout(gate: Gate) -> None:
@@ -273,14 +283,9 @@ async def test_a_dribbled_body_is_cut_off_by_the_total_timeout(gate: Gate) -> No
             yield b" "
 
     with gate.serve(dribble) as server:
-        async with session_on(server) as lux:
-            started = time.monotonic()
-            with pytest.raises(SentTimeout) as info:
-                await send(lux._pipeline.http, timeouts=Timeout(read=1, total=0.4))
-            assert 0.35 < time.monotonic() - started < 1.5
-            assert lux._pipeline.http.checked_out_connections() == 0
-    assert "total timeout" in info.value.message
-    assert_unchained(info.value)
+        error, elapsed = await _timed_out(server, Timeout(read=1, total=0.4))
+    assert 0.35 < elapsed < 1.5
+    assert "total timeout" in error.message
 
 
 async def test_data_coming_within_the_read_timeout_keeps_an_answer_going() -> None:
@@ -312,15 +317,10 @@ async def test_an_answer_that_stops_is_cut_off_a_read_timeout_after_its_last_byt
         gate.wait()
 
     with gate.serve(stop) as server:
-        async with session_on(server) as lux:
-            started = time.monotonic()
-            with pytest.raises(SentTimeout) as info:
-                await send(lux._pipeline.http, timeouts=Timeout(read=0.3, total=10))
-            # 0.4 s of pieces, then 0.3 s of silence: timed from the last byte, not the first.
-            assert 0.6 < time.monotonic() - started < 2
-            assert lux._pipeline.http.checked_out_connections() == 0
-    assert "ReadTimeout" in info.value.message
-    assert_unchained(info.value)
+        error, elapsed = await _timed_out(server, Timeout(read=0.3, total=10))
+    # 0.4 s of pieces, then 0.3 s of silence: timed from the last byte, not the first.
+    assert 0.6 < elapsed < 2
+    assert "ReadTimeout" in error.message
 
 
 async def test_waiting_for_a_pooled_connection_times_out_unsent(gate: Gate) -> None:
