@@ -168,7 +168,11 @@ def _fast_lines(
             # bare date, which parse_datetime pads first; None) takes the careful path.
             parse = utc_text_source(namespace, f"x{index}")
             value = f"{parse} if len(x{index}) == 19 else wrong()"
-        elif tp in (str, int, float):
+        elif tp is str:
+            # Text plus "" is the text itself; anything else a decoder gives (None, a
+            # number, a list) raises TypeError. Cheaper than a test of its class.
+            value = f"x{index} + ''"
+        elif tp in (int, float):
             namespace[f"t{index}"] = tp
             value = f"x{index} if x{index}.__class__ is t{index} else wrong()"
         else:

@@ -755,3 +755,33 @@ def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> 
     assert slot_twin(Plain) is None
     (row,) = typed_row_iterator(Plain, ("name", "size"))([["a", 1]], _no_failure)
     assert row == Plain(name="a", size=1)
+
+
+class _Text(str):
+    """A str subclass: no decoder makes one, but the fast path must still agree on it."""
+
+
+_DECODED_CELLS = st.one_of(
+    st.text(max_size=5),
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+    st.text(max_size=3).map(_Text),
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(_DECODED_CELLS, min_size=4, max_size=4))
+def test_fast_and_careful_text_cells_agree(cells: list[Any]) -> None:
+    """Whatever a decoder gives for a text column, the fast path's row is the careful one's."""
+    from luxsci_async._rows import _row_builder, typed_row_iterator
+
+    header = ("message_id", "sender", "status", "source")
+    careful = _row_builder(DeliveryRow, header)(cells)
+    [fast] = typed_row_iterator(DeliveryRow, header)([cells], _no_failure)
+    assert fast == careful
+    for name in ("message_id", "sender", "status", "source"):
+        assert getattr(fast, name) is None or type(getattr(fast, name)) is str
