@@ -54,17 +54,17 @@ def parse_datetime(value: Any) -> datetime:
         except (OverflowError, OSError, ValueError):  # the platform's range, or NaN
             raise ValueError(f"timestamp out of range: {value!r}") from None
     if isinstance(value, str):
+        # First, as sent: the common form in a tenth of strptime's time, and any other ISO
+        # form without an offset (fromisoformat takes "T" or any single character between
+        # date and time); the offset appended makes the result aware. The typed-row fast
+        # path (_rows) reads every date cell exactly so, and leaves the rest to this.
+        try:
+            return datetime.fromisoformat(value + UTC_SUFFIX)
+        except ValueError:
+            pass
         text = value.strip()
         if len(text) == 10:
             text += " 00:00:00"
-        if len(text) == 19:
-            # The common case, read in a tenth of strptime's time. fromisoformat also takes
-            # "T" or any other single character between date and time; the offset appended
-            # makes the result aware (the typed-row fast path in _rows reads exactly this).
-            try:
-                return datetime.fromisoformat(text + UTC_SUFFIX)
-            except ValueError:
-                pass
         try:
             return datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=UTC)
         except ValueError:

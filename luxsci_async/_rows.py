@@ -164,10 +164,9 @@ def _fast_lines(
         seen.add(field.name)
         tp = unwrap_optional(hints[field.name])
         if tp is datetime:
-            # Only the 19-character form, read as parse_datetime reads it. Anything else (a
-            # bare date, which parse_datetime pads first; None) takes the careful path.
-            parse = utc_text_source(namespace, f"x{index}")
-            value = f"{parse} if len(x{index}) == 19 else wrong()"
+            # Read as parse_datetime first reads a text. Whatever that refuses (a bare date,
+            # an offset: ValueError; None: TypeError) takes the careful path.
+            value = utc_text_source(namespace, f"x{index}")
         elif tp is str:
             # Text plus "" is the text itself; anything else a decoder gives (None, a
             # number, a list) raises TypeError. Cheaper than a test of its class.

@@ -265,7 +265,9 @@ def test_models_built_through_a_twin_are_genuine_frozen_models() -> None:
     from .samples import SAMPLES
 
     data = SAMPLES["getAccountUsers"][0]
-    assert slot_twin(UserProfile) is not None  # inherited slots included
+    twin = slot_twin(UserProfile)
+    assert twin is not None
+    assert issubclass(twin, UserProfile)
     profile = structure(data, UserProfile)
     assert type(profile) is UserProfile
     assert isinstance(profile, User)
@@ -283,8 +285,14 @@ def test_a_model_whose_layout_has_no_twin_is_built_through_its_setters() -> None
     from luxsci_async._convert import _compiled_structure
     from luxsci_async._slots import slot_twin
 
-    @attrs.frozen(kw_only=True)  # with a __weakref__ slot: no twin can match its layout
-    class Plain:
+    class Hooked:  # subclasses run its hook when made: no subclass twin
+        __slots__ = ()
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+
+    @attrs.frozen(kw_only=True)  # and a __weakref__ slot, which no sibling twin can match
+    class Plain(Hooked):
         name: str | None = None
         size: int = 0
 

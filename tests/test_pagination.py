@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 import anyio
 import httpx2
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from luxsci_async import PaginationError, ResponseValidationError, Row, RowList
@@ -485,6 +485,14 @@ def test_rows_are_reused_only_where_reference_counts_show_who_holds_them(
         st.dates().map(str),
     )
 )
+# Forms of other lengths that the fast path reads too: a week date, minutes only, a
+# fraction, a trailing space; and ones it leaves to the careful path.
+@example("2024W01T00")
+@example("2024-01-01T00:00")
+@example("2024-01-01 00:00:00.5")
+@example("2024-01-01 00:00:00 ")
+@example(" 2024-01-01 00:00:00")
+@example("2024-01-01 00:00:00+01:00")
 def test_fast_and_careful_dates_agree(text: str) -> None:
     """For any date cell the fast path gives the careful path's result, or defers to it."""
     from luxsci_async._rows import _row_builder, typed_row_iterator
@@ -726,7 +734,10 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
     from luxsci_async._rows import typed_row_iterator
     from luxsci_async._slots import slot_twin
 
-    assert slot_twin(DeliveryRow) is not None  # every report row class takes the fast stores
+    twin = slot_twin(DeliveryRow)
+    # Every report row class takes the fast stores, through the cheaper subclass twin.
+    assert twin is not None
+    assert issubclass(twin, DeliveryRow)
     header = ("date", "message_id", "recipient", "status")
     cells = [["2024-01-01 00:00:01", "m1", "a@x.org", "delivered"]]
     (row,) = typed_row_iterator(DeliveryRow, header)(cells, _no_failure)
@@ -741,20 +752,91 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
         row.status = "bounced"  # type: ignore[misc]
 
 
+class _SubclassHook:
+    """A base whose subclasses run code of its own when made: no subclass twin for them."""
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+
+
 def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> None:
     import attrs
 
     from luxsci_async._rows import typed_row_iterator
     from luxsci_async._slots import slot_twin
 
-    @attrs.frozen(kw_only=True)  # with a __weakref__ slot: no twin can match its layout
-    class Plain:
+    # A __weakref__ slot (no sibling twin can match it) and a hook on subclassing.
+    @attrs.frozen(kw_only=True)
+    class Plain(_SubclassHook):
         name: str | None = None
         size: int | None = None
 
     assert slot_twin(Plain) is None
     (row,) = typed_row_iterator(Plain, ("name", "size"))([["a", 1]], _no_failure)
     assert row == Plain(name="a", size=1)
+
+
+def test_a_row_class_with_a_weakref_slot_is_filled_through_a_subclass_twin() -> None:
+    """attrs' default layout (with ``__weakref__``) takes the fast stores too."""
+    import weakref
+
+    import attrs
+
+    from luxsci_async._rows import typed_row_iterator
+    from luxsci_async._slots import slot_twin
+
+    @attrs.frozen(kw_only=True)
+    class Plain:
+        name: str | None = None
+        size: int | None = None
+
+    twin = slot_twin(Plain)
+    assert twin is not None
+    assert issubclass(twin, Plain)
+    rows = typed_row_iterator(Plain, ("name", "size"))([["a", 1], ["b", 2]], _no_failure)
+    first, second = rows
+    assert (type(first), type(second)) == (Plain, Plain)
+    assert (first, second) == (Plain(name="a", size=1), Plain(name="b", size=2))
+    assert weakref.ref(first)() is first
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        first.name = "c"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("hook", ["__new__", "__del__", "__init_subclass__"])
+def test_a_row_class_with_hooks_gets_a_twin_that_runs_none_of_them(hook: str) -> None:
+    """A subclass twin would run its class's ``__new__`` per row, or ``__del__`` on a twin
+    dropped half filled: such classes get the sibling twin, which inherits nothing."""
+    import attrs
+
+    from luxsci_async._rows import typed_row_iterator
+    from luxsci_async._slots import slot_twin
+
+    ran: list[str] = []
+
+    def record(cls_or_self: Any, *args: Any, **kwargs: Any) -> Any:
+        ran.append(hook)
+        return object.__new__(cls_or_self) if hook == "__new__" else None
+
+    body = {"__new__": record} if hook == "__new__" else {}
+    if hook == "__del__":
+        body["__del__"] = record
+    if hook == "__init_subclass__":
+        body["__init_subclass__"] = classmethod(record)
+    fields = {"__annotations__": {"name": "str | None", "size": "int | None"}}
+    made = type("Plain", (), {**fields, "name": None, "size": None, **body})
+    Plain: Any = attrs.frozen(kw_only=True, weakref_slot=False)(made)
+
+    ran.clear()
+    twin = slot_twin(Plain)
+    assert twin is not None
+    assert not issubclass(twin, Plain)
+    cells: list[list[Any]] = [["a", 1], ["b", "7"]]  # the second goes the careful way
+    rows = list(typed_row_iterator(Plain, ("name", "size"))(cells, _no_failure))
+    # Only the careful path's own construction runs __new__; no twin ran a hook.
+    assert ran == (["__new__"] if hook == "__new__" else [])
+    assert rows == [Plain(name="a", size=1), Plain(name="b", size=7)]
 
 
 class _Text(str):

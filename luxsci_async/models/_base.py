@@ -32,9 +32,8 @@ class OpenEnum(enum.StrEnum):
 
 model = attrs.frozen(kw_only=True, weakref_slot=False)
 """The decorator of every model: frozen, slotted, keyword-only, and without a
-``__weakref__`` slot, so that the compiled builders (``_convert``, ``_rows``) can fill a
-plain twin of its slots and then give it the model's class (two classes with a
-``__weakref__`` slot are never layout-compatible in CPython)."""
+``__weakref__`` slot (8 bytes less per object, and a layout that even the compiled
+builders' fallback twin can match: ``_slots.slot_twin``)."""
 
 
 def extra_field() -> Any:
