@@ -40,7 +40,9 @@ def slot_twin(cls: type[Any]) -> type[Any] | None:
     """
     if cls in _TWINS:
         return _TWINS[cls]
-    twin = _subclass_twin(cls) or _sibling_twin(cls)
+    twin = None
+    if "__slots__" in vars(cls):
+        twin = _subclass_twin(cls) or _sibling_twin(cls)
     _TWINS[cls] = twin
     return twin
 
@@ -68,7 +70,7 @@ def _subclass_twin(cls: type[Any]) -> type[Any] | None:
     dropped half filled would run) of its own or its bases'. The twin shows in
     ``cls.__subclasses__()``.
     """
-    if type(cls) is not type or "__slots__" not in vars(cls):
+    if type(cls) is not type:
         return None
     inherited = ("__init_subclass__", "__new__", "__del__")
     if any(name in vars(base) for base in cls.__mro__[:-1] for name in inherited):
@@ -96,7 +98,7 @@ def _sibling_twin(cls: type[Any]) -> type[Any] | None:
         for name in vars(base).get("__slots__", ())
         if name not in ("__weakref__", "__dict__")
     ]
-    if not slots or "__slots__" not in vars(cls):
+    if not slots:
         return None
     twin = type(f"{cls.__name__}Builder", (), {"__slots__": tuple(slots)})
     return twin if _fits(twin, cls) else None

@@ -186,6 +186,16 @@ def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return delays
 
 
+class SubclassHook:
+    """A base whose subclasses run code of its own when made: row and model classes built
+    on it get no subclass twin (``_slots.slot_twin``)."""
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+
+
 def make_session(**kw: Any) -> session_module.LuxSci:
     args: dict[str, Any] = {"token": TOKEN, "secret": SECRET, "account": "12345"}
     args.update(kw)

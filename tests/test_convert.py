@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from luxsci_async._assumptions import DATETIME_FORMAT
 from luxsci_async._convert import format_datetime, parse_datetime
 
+from .conftest import SubclassHook
+
 UTC = UTC
 
 
@@ -285,14 +287,9 @@ def test_a_model_whose_layout_has_no_twin_is_built_through_its_setters() -> None
     from luxsci_async._convert import _compiled_structure
     from luxsci_async._slots import slot_twin
 
-    class Hooked:  # subclasses run its hook when made: no subclass twin
-        __slots__ = ()
-
-        def __init_subclass__(cls, **kwargs: Any) -> None:
-            super().__init_subclass__(**kwargs)
-
-    @attrs.frozen(kw_only=True)  # and a __weakref__ slot, which no sibling twin can match
-    class Plain(Hooked):
+    # A hook on subclassing (no subclass twin) and a __weakref__ slot (no sibling twin).
+    @attrs.frozen(kw_only=True)
+    class Plain(SubclassHook):
         name: str | None = None
         size: int = 0
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from luxsci_async import PaginationError, ResponseValidationError, Row, RowList
 from luxsci_async.models import DeliveryRow
 
-from .conftest import FakeClock, make_session
+from .conftest import FakeClock, SubclassHook, make_session
 from .fakeapi import FakeAPI, fail, ok
 
 pytestmark = pytest.mark.anyio
@@ -752,15 +752,6 @@ def test_typed_rows_built_through_a_twin_are_genuine_frozen_rows() -> None:
         row.status = "bounced"  # type: ignore[misc]
 
 
-class _SubclassHook:
-    """A base whose subclasses run code of its own when made: no subclass twin for them."""
-
-    __slots__ = ()
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-
-
 def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> None:
     import attrs
 
@@ -769,7 +760,7 @@ def test_a_row_class_whose_layout_has_no_twin_is_built_through_its_setters() -> 
 
     # A __weakref__ slot (no sibling twin can match it) and a hook on subclassing.
     @attrs.frozen(kw_only=True)
-    class Plain(_SubclassHook):
+    class Plain(SubclassHook):
         name: str | None = None
         size: int | None = None
 
