@@ -311,7 +311,7 @@ def _compiled_structure(
     if len(known) > 1:
         # itemgetter raises KeyError for an absent key; with fewer keys than declared some
         # are absent for sure, and the object is read key by key without that exception.
-        namespace["pick"] = operator.itemgetter(*known)
+        namespace["pick"] = _key_adopting_picker(namespace, known)
         source += (
             "def structure(value, _):\n"
             f"    if value.__class__ is not dict or len(value) < {distinct}:\n"
@@ -330,6 +330,27 @@ def _compiled_structure(
     exec(compile(source, f"<structure {cls.__name__}>", "exec"), namespace)
     compiled: Callable[[Any, Any], Any] = namespace["structure"]
     return compiled
+
+
+def _key_adopting_picker(namespace: dict[str, Any], keys: list[str]) -> Callable[[Any], Any]:
+    """``itemgetter(*keys)`` that, once it has read a dict, rebinds ``namespace["pick"]`` to
+    a getter holding that dict's own key objects.
+
+    orjson hands out one cached object per key text, parse after parse. A lookup whose key
+    is the very object stored finds it by identity; an equal but distinct one costs a string
+    comparison per key (~5,000 instructions for a 30-field model). Where the next dict's keys
+    are other objects, the lookup falls back to comparing, as before: the values read are
+    the same either way.
+    """
+    first = operator.itemgetter(*keys)
+
+    def adopt(value: Any) -> Any:
+        values = first(value)  # raises KeyError as any pick does, and then adopts nothing
+        own = {key: key for key in value}
+        namespace["pick"] = operator.itemgetter(*(own.get(key, key) for key in keys))
+        return values
+
+    return adopt
 
 
 def _make_extra_structure(cls: type[Any]) -> Callable[[Any, Any], Any]:

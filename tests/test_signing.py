@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 import httpx2
 import pytest
@@ -116,6 +117,32 @@ def test_signature_is_lowercase_hex_of_hmac_sha256() -> None:
     assert sig == hmac_hex("C\nGET\n/p\na=1\n\n")
     assert sig == sig.lower()
     assert len(sig) == 64
+
+
+@pytest.mark.parametrize("wrapper", [False, True], ids=["c-object", "python-wrapper"])
+def test_one_signer_signs_each_request_on_its_own(
+    monkeypatch: pytest.MonkeyPatch, wrapper: bool
+) -> None:
+    """The keyed state is copied per request, through hmac's C object where it has one and
+    through the Python wrapper where it does not: neither request's text leaks into the next."""
+    import hmac
+
+    from luxsci_async._signing import RequestSigner
+
+    if wrapper:
+
+        def without_c_object(key: bytes, msg: None = None, digestmod: object = None) -> Any:
+            # A digest hmac cannot hand to OpenSSL: the pure Python HMAC, with no C object.
+            return hmac.HMAC(key, msg, lambda data=b"": hashlib.sha256(data))
+
+        monkeypatch.setattr(hmac, "new", without_c_object)
+    signer = RequestSigner(SECRET.encode())
+    assert isinstance(signer._keyed, hmac.HMAC) is wrapper
+    first = signer.sign("C", "GET", "/p", "a=1", "")
+    second = signer.sign("D", "PUT", "/q", "", "ab")
+    assert first == hmac_hex("C\nGET\n/p\na=1\n\n")
+    assert second == hmac_hex("D\nPUT\n/q\n\nab\n")
+    assert signer.sign("C", "GET", "/p", "a=1", "") == first
 
 
 @pytest.mark.parametrize("status", [301, 302, 307, 308])
