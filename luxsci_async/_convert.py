@@ -346,7 +346,7 @@ def _key_adopting_picker(namespace: dict[str, Any], keys: list[str]) -> Callable
 
     def adopt(value: Any) -> Any:
         values = first(value)  # raises KeyError as any pick does, and then adopts nothing
-        own = {key: key for key in value}
+        own = {key: key for key in value if key.__class__ is str}  # no subclass's own __eq__
         namespace["pick"] = operator.itemgetter(*(own.get(key, key) for key in keys))
         return values
 
