@@ -132,7 +132,7 @@ def _each_spelled_once(regions: tuple[bytes, ...], payload: Mapping[str, Any]) -
 
 
 def _key_text(found: bytes) -> str:
-    if b"\\" not in found:
+    if _BACKSLASH not in found:
         return found.decode("ascii")
     text: str = json.loads(b'"' + found + b'"')  # its escapes, as any parser reads them
     return text
