@@ -125,6 +125,7 @@ class AuthCodes:
         self._shared = shared
         self._code: Secret | None = None
         self._expires_at = 0.0
+        self._serial = 0  # codes held so far: which came after which
         self._flight: _Flight | None = None
 
     def current(self) -> str | None:
@@ -132,6 +133,18 @@ class AuthCodes:
         code = self._code
         if code is not None and _clock.monotonic() < self._expires_at:
             return code.reveal()
+        return None
+
+    @property
+    def serial(self) -> int:
+        """How many codes the session has held: a code held later has a higher number."""
+        return self._serial
+
+    def serial_of(self, code: str) -> int | None:
+        """The number of ``code`` if it is the one held now; ``None`` if another or none is."""
+        held = self._code
+        if held is not None and held.reveal() == code:
+            return self._serial
         return None
 
     async def get(self) -> str:
@@ -172,6 +185,7 @@ class AuthCodes:
 
     def _hold(self, code: str, ttl: float) -> None:
         self._code = Secret(code)
+        self._serial += 1
         self._expires_at = _clock.monotonic() + ttl
 
     def adopt(self, code: str) -> None:

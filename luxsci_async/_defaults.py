@@ -36,6 +36,10 @@ large, so a pull holds about one 50,000-row page however long it is."""
 MAX_WAIT: Final = 300.0
 """Seconds a call may wait for its turn (rate budget, 429 pauses, retries) before it fails."""
 
+MAX_REAUTHENTICATIONS: Final = 3
+"""Logins one call may make for 401s to its replays: past it, a 401 is raised whatever code
+it answered (many tasks renewing one code could otherwise pass stale codes round)."""
+
 REVOKE_TIMEOUT: Final = 3.0
 """Seconds closing a session waits for ``DELETE /auth`` before giving up on it."""
 

@@ -21,7 +21,7 @@ from . import _clock, _envelope, _raw
 from ._assumptions import API_PREFIX, UPLOAD_FILE_PART, UPLOAD_JSON_PART
 from ._auth import AuthCodes, SharedCode
 from ._backends import open_backend
-from ._defaults import REVOKE_TIMEOUT
+from ._defaults import MAX_REAUTHENTICATIONS, REVOKE_TIMEOUT
 from ._encoding import encode_pairs
 from ._hooks import Observer, RetryReason, Watch
 from ._http import Transport
@@ -198,9 +198,11 @@ class Pipeline:
 
         ``build`` gives the request of each attempt (the login's changes: its date is now);
         ``credential`` the code it is signed with, or ``None`` for the login. A 401 to a
-        signed request drops that code and replays once with a fresh one; a 401 straight
-        after that is raised, one after a retry's wait earns another fresh code (none when
-        ``closing``: the revocation of the session's last code). A 429 is waited out
+        signed request drops that code and replays with a fresh one. A 401 to the replay is
+        raised if its code was obtained after the 401 before it (fresh codes are refused);
+        one to a code obtained earlier (another task's login, older than this call's 401)
+        or after a retry's wait earns another fresh code (none when ``closing``: the
+        revocation of the session's last code). A 429 is waited out
         (within ``max_retry_after`` and the call's ``max_wait``) without spending a retry.
         ``watch`` (hooks, tracing) sees each attempt.
         """
@@ -211,10 +213,12 @@ class Pipeline:
         retries = 0  # after faults: bounded by max_retries and the retry budget
         throttles = 0  # 429s waited out: bounded by max_wait only
         reauthenticated = False  # by the attempt just ended, after a 401
+        refused_serial = 0  # the session's code count when the last 401 arrived
+        replays_refused = 0  # 401s to replays that earned another login
         while True:
-            # Only a 401 straight after a re-authentication is final: any other answer in
-            # between (a fault, a 429) came with a wait that may outlast the fresh code too
-            # (bounded: waits count against max_wait, faults against the retries).
+            # Only a 401 straight after a re-authentication can be final: any other answer
+            # in between (a fault, a 429) came with a wait that may outlast the fresh code
+            # too (bounded: waits count against max_wait, faults against the retries).
             replayed, reauthenticated = reauthenticated, False
             request = build()
             method = request.method
@@ -304,9 +308,20 @@ class Pipeline:
                 await self._retrying(watch, "rate_limited", wait, method, path, pause=False)
                 continue
             except AuthenticationError:
-                if code is None or closing or replayed:
+                if code is None or closing:
                     raise
-                # The code expired or was revoked: re-authenticate once and replay once.
+                if replayed:
+                    # A code another task obtained before this call's last 401 may have
+                    # lapsed in this call's wait for a turn: that says nothing of codes
+                    # obtained now. One obtained since (or the cap reached) is final.
+                    serial = self.auth.serial_of(code)
+                    if serial is not None and serial > refused_serial:
+                        raise
+                    if replays_refused >= MAX_REAUTHENTICATIONS:
+                        raise
+                    replays_refused += 1
+                # The code expired or was revoked: re-authenticate and replay.
+                refused_serial = self.auth.serial
                 reauthenticated = True
                 self.stats.reauthentications += 1
                 await self.auth.invalidate(code)

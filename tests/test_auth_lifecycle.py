@@ -106,6 +106,57 @@ async def test_second_401_after_replay_is_raised(api: FakeAPI) -> None:
     assert api.auth_calls == 2  # the first code, and one re-authentication
 
 
+async def test_a_401_to_a_code_another_task_renewed_earlier_earns_a_fresh_code(
+    api: FakeAPI,
+) -> None:
+    """The call's 401 arrives after another task has already renewed the code: its replay
+    signs with that code, which lapses in the call's wait. Being older than the call's 401,
+    it proves nothing about fresh codes: one more login and the call succeeds."""
+    calls = 0
+    renewed: list[str] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            api.valid.clear()  # the first code lapsed; another task logs in meanwhile
+            renewed.append(api.new_code())
+            lux._pipeline.auth.adopt(renewed[0])
+            return fail(401, "expired or revoked auth code")
+        if calls == 2:
+            api.valid.discard(renewed[0])  # it lapses before the replay is answered
+            return fail(401, "expired or revoked auth code")
+        return ok(["x"])
+
+    api.on("GET", "/account/12345/users", handler)
+    async with make_session() as lux:
+        assert await lux.request("GET", "/account/{account}/users") == ["x"]
+        assert lux.stats.reauthentications == 2
+    assert calls == 3
+    assert api.auth_calls == 2  # the first code and one login for this call
+    assert api.codes_used[-1] not in renewed
+
+
+async def test_401s_to_codes_renewed_elsewhere_earn_at_most_a_few_logins(api: FakeAPI) -> None:
+    """However often other tasks renew the code under a call, its replays are bounded."""
+    from luxsci_async._defaults import MAX_REAUTHENTICATIONS
+
+    calls = 0
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        nonlocal calls
+        calls += 1
+        lux._pipeline.auth.adopt(api.new_code())  # renewed again before each 401 arrives
+        return fail(401, "denied for this code")
+
+    api.on("GET", "/account/12345/users", handler)
+    async with make_session() as lux:
+        with pytest.raises(AuthenticationError) as info:
+            await lux.request("GET", "/account/{account}/users")
+    assert info.value.message == "denied for this code"
+    assert calls == 2 + MAX_REAUTHENTICATIONS  # the call, its replay, and one per login more
+
+
 @pytest.mark.parametrize("interim", ["503", "429", "dropped"])
 async def test_a_code_that_lapses_again_in_a_retry_wait_is_renewed_again(
     api: FakeAPI, fake_clock: FakeClock, interim: str
