@@ -142,10 +142,11 @@ class AuthCodes:
 
     def serial_of(self, code: str) -> int | None:
         """The number of ``code`` if it is the one held now; ``None`` if another or none is."""
+        return self._serial if self._holds(code) else None
+
+    def _holds(self, code: str) -> bool:
         held = self._code
-        if held is not None and held.reveal() == code:
-            return self._serial
-        return None
+        return held is not None and held.reveal() == code
 
     async def get(self) -> str:
         """A valid code, authenticating (once, for all waiters) if needed."""
@@ -190,12 +191,12 @@ class AuthCodes:
 
     def adopt(self, code: str) -> None:
         """Use ``code`` from now on, in this session (a fresh code, or one set by hand)."""
-        if self._code is None or self._code.reveal() != code:
+        if not self._holds(code):
             self._hold(code, self._ttl)
 
     async def replace(self, code: str) -> None:
         """The server answered with a new code: use it, and share it with the fleet."""
-        if self._code is not None and self._code.reveal() == code:
+        if self._holds(code):
             return
         self._hold(code, self._ttl)
         if self._shared is not None:
@@ -207,7 +208,7 @@ class AuthCodes:
         Comparing first means N concurrent 401s for the same stale code cause one
         re-authentication, not N; with a shared store the fleet forgets it too.
         """
-        if self._code is not None and self._code.reveal() == code:
+        if self._holds(code):
             self._code = None
             if self._shared is not None:
                 await self._shared.drop()

@@ -9,6 +9,7 @@ import httpx2
 import pytest
 
 from luxsci_async import APIError, AuthenticationError, ServerError
+from luxsci_async._defaults import MAX_REAUTHENTICATIONS
 
 from .conftest import FakeClock, make_session
 from .fakeapi import FakeAPI, fail, ok
@@ -139,8 +140,6 @@ async def test_a_401_to_a_code_another_task_renewed_earlier_earns_a_fresh_code(
 
 async def test_401s_to_codes_renewed_elsewhere_earn_at_most_a_few_logins(api: FakeAPI) -> None:
     """However often other tasks renew the code under a call, its replays are bounded."""
-    from luxsci_async._defaults import MAX_REAUTHENTICATIONS
-
     calls = 0
 
     def handler(request: httpx2.Request) -> httpx2.Response:
